@@ -1,0 +1,22 @@
+// Where Debian's Chromium lives and how to start it on a machine with no outside network.
+import { existsSync } from 'node:fs';
+
+const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+
+/** The Chromium executable, or null when none is installed. */
+export function chromiumPath() {
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
+export const launchArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Without this Chromium still tries to reach Google's hosts at start.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
+];

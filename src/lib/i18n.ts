@@ -1,0 +1,26 @@
+/** Interface strings of the Chinese edition; every label the page shows outside the MDX. */
+export const zh = {
+  lang: 'zh-CN',
+  siteTitle: '安福高新园区：产值与绿色一起长',
+  siteDescription: (f: (id: string) => string) =>
+    `一篇数据新闻：江西安福高新技术产业园区如何在淘汰落后产能、治理污水和整治环境的同时，让规上工业总产值一年增长${f('output.growth.2019')}。`,
+  dek: (f: (id: string) => string) =>
+    `江西吉安的一个县级园区，一边清理“散乱污”、扩建污水厂，一边把规上工业总产值做到${f('output.total.2019')}。报道里的数字，一项项摊开来看。`,
+  skipLink: '跳到正文',
+  tocTitle: '目录',
+  keyFigures: '关键数字',
+  byline: '数据新闻',
+  sourceCredit: '资料来源',
+  sourceNote:
+    '本站依据该报道重新撰写，引用的数字、名称和事实均来自原报道；标注“推算”的数字（带虚线下划线）是本站根据报道数字计算所得。出处中的“L12”指原报道的第12个非空行。',
+  figure: {
+    source: '来源',
+    notes: '注',
+    table: '查看数据表',
+    derived: '推算',
+    reportLine: (line: string) => `原报道 ${line}`,
+  },
+  table: { item: '项目', value: '数值', source: '出处' },
+} as const;
+
+export type Dictionary = typeof zh;
