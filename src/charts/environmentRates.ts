@@ -19,19 +19,21 @@ export interface EnvironmentRatesOptions {
   format?: (value: number) => string;
   /** Label of the 100% reference line. */
   full: string;
+  /** Legend labels of the groups, in legend order. */
+  groups: Record<string, string>;
 }
 
 const defaults = { id: 'environment', width: 640, format: (v: number) => `${v}%` };
 
 /** Rates sorted from highest to lowest as bars against a 100% track, coloured by group. */
 export function environmentRates(data: readonly Rate[], options: EnvironmentRatesOptions): SVGSVGElement {
-  const { document, id, width, format, full, title, description } = { ...defaults, ...options };
+  const { document, id, width, format, full, groups, title, description } = { ...defaults, ...options };
   const compact = isCompact(width);
   const rows = [...data].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
   // On phones the labels go above the bars so the bars keep the full width.
   const step = compact ? 46 : 34;
-  const marginLeft = compact ? 4 : 156;
-  const marginTop = 34;
+  const marginLeft = compact ? 16 : 156;
+  const marginTop = 58;
   const plot = Plot.plot({
     document,
     width,
@@ -41,19 +43,28 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
     marginRight: 72,
     marginBottom: 24,
     style: null as unknown as string,
-    x: { domain: [0, 100], ticks: [0, 50, 100], tickFormat: (d: number) => `${d}%`, label: null, axis: 'top', tickSize: 0 },
+    x: { domain: [0, 100], axis: null },
     y: {
       domain: rows.map((d) => d.key),
-      axis: compact ? null : 'left',
-      tickFormat: (k: string) => rows.find((d) => d.key === k)!.label,
-      tickSize: 0,
-      label: null,
+      axis: null,
       padding: compact ? 0.55 : 0.3,
       align: compact ? 1 : 0.5,
     },
     marks: [
+      Plot.axisX({ anchor: 'top', ticks: [0, 50, 100], tickFormat: (d: number) => `${d}%`, tickSize: 0, label: null, fontSize: theme.font.axis, textAnchor: 'middle', className: 'axis' }),
+      ...(compact
+        ? []
+        : [
+            Plot.axisY({
+              tickFormat: (k: string) => rows.find((d) => d.key === k)!.label,
+              tickSize: 0,
+              label: null,
+              fontSize: theme.font.label,
+              className: 'axis-label',
+            }),
+          ]),
       Plot.barX(rows, { y: 'key', x1: 0, x2: 100, className: 'track' }),
-      ...['water', 'waste', 'air'].map((g) =>
+      ...Object.keys(groups).map((g) =>
         Plot.barX(rows.filter((d) => d.group === g), { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g}` }),
       ),
       Plot.ruleX([100], { className: 'reference' }),
@@ -77,7 +88,18 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
   // Plot labels its groups with aria-label; the figure's table carries the data instead.
   plot.querySelectorAll('[aria-label]').forEach((g) => g.removeAttribute('aria-label'));
   const svg = createSvg({ document, id, width, height: Number(plot.getAttribute('height')), title, description, className: 'chart--environment' });
-  while (plot.firstChild) svg.appendChild(plot.firstChild);
-  if (!compact) svg.querySelectorAll('g[text-anchor="end"] text').forEach((t) => t.setAttribute('font-size', String(theme.font.label)));
+  // Plot sets text defaults on its root (text-anchor="middle" among them); keep them on a group.
+  const g = svg.appendChild(document.createElementNS(plot.namespaceURI, 'g'));
+  for (const name of ['fill', 'font-size', 'text-anchor']) g.setAttribute(name, plot.getAttribute(name) ?? '');
+  while (plot.firstChild) g.appendChild(plot.firstChild);
+  let lx = marginLeft;
+  for (const [key, label] of Object.entries(groups)) {
+    const sw = svg.appendChild(document.createElementNS(plot.namespaceURI, 'rect'));
+    Object.entries({ class: `swatch rate--${key}`, x: lx, y: 6, width: 12, height: 12 }).forEach(([k, v]) => sw.setAttribute(k, String(v)));
+    const t = svg.appendChild(document.createElementNS(plot.namespaceURI, 'text'));
+    Object.entries({ class: 'legend-label', x: lx + 17, y: 17, 'font-size': theme.font.small }).forEach(([k, v]) => t.setAttribute(k, String(v)));
+    t.textContent = label;
+    lx += 17 + label.length * theme.font.small + 14;
+  }
   return svg;
 }

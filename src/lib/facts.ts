@@ -74,9 +74,9 @@ export function buildFacts(data: Datasets): Map<string, AnyFact> {
         value: r.value,
         unit: r.unit,
         digits: decimals(r.value),
-        qualifier: r.qualifier,
-        year: r.year,
         source: r.source,
+        ...(r.qualifier && { qualifier: r.qualifier }),
+        ...(r.year !== undefined && { year: r.year }),
       });
     }
   }
@@ -112,4 +112,13 @@ export function lookupFact(facts: Map<string, AnyFact>, id: string, where = ''):
     `Unknown fact id "${id}"${where ? ` in ${where}` : ''}. ` +
       (near.length ? `Known ids starting with "${prefix}.": ${near.join(', ')}.` : 'See data/README.md for the ids.'),
   );
+}
+
+/**
+ * The interval a ratio can lie in when both amounts are known only to ±half a unit of
+ * their last digit (208.8 means 208.75–208.85). Used to judge a reported share.
+ */
+export function ratioInterval(part: Fact, whole: Fact): [number, number] {
+  const half = (f: Fact) => 0.5 * 10 ** -f.digits;
+  return [((part.value - half(part)) / (whole.value + half(whole))) * 100, ((part.value + half(part)) / (whole.value - half(whole))) * 100];
 }

@@ -144,13 +144,13 @@ function environmentFigure(): FigureModel {
     sources: uniqueSources(records.map((r) => fact(r.id))),
     notes: [
       '报道未注明这些比率的统计年份（原文为“截至目前”），也没有给出往年数据，无法比较变化。',
-      '空气优良天数占比为近三年平均值。颜色区分三类指标：水、固废与资源循环、空气与绿化。',
+      '空气优良天数占比为近三年平均值。',
     ],
     table: sorted.map((r) => row(fact(r.id))),
     svg: render('environment', (document, width, id) =>
       environmentRates(
         records.map((r) => ({ key: r.id, label: r.short!, value: r.value, group: r.group! })),
-        { document, id, width, title, description, full: '满格 100%', format: (v) => `${formatNumber(v, String(v).split('.')[1]?.length ?? 0)}%` },
+        { document, id, width, title, description, full: '满格 100%', groups: { water: '水', waste: '固废与资源循环', air: '空气与绿化' }, format: (v) => `${formatNumber(v, String(v).split('.')[1]?.length ?? 0)}%` },
       ),
     ),
   };

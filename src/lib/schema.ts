@@ -22,7 +22,7 @@ export const measure = z
     id,
     label: text,
     short: text.optional(),
-    value: z.number({ error: 'expected a number' }).finite({ error: 'expected a finite number' }),
+    value: z.number({ error: 'expected a number' }),
     unit: z.enum(units, { error: `expected one of the units ${units.join(', ')}` }),
     year: z.number({ error: 'expected a year such as 2019' }).int().min(2000).max(2030).optional(),
     qualifier: z.literal('over', { error: 'expected "over" (the report gives a lower bound)' }).optional(),

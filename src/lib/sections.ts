@@ -1,16 +1,18 @@
+import { readFileSync } from 'node:fs';
+
 /** The fields of a content-collection entry that ordering and checks need. */
-export interface SectionEntry<D extends { order: number; anchor: string }> {
+export interface SectionEntry {
   id: string;
   body?: string | undefined;
   filePath?: string | undefined;
-  data: D;
+  data: { order: number; anchor: string };
 }
 
 /**
  * Sorts the sections by `order` and fails on a repeated order or anchor, naming both files.
  * `bodyLine` is the file line where the MDX body starts, so that errors point at real lines.
  */
-export function orderSections<D extends { order: number; anchor: string }, E extends SectionEntry<D>>(entries: E[]) {
+export function orderSections<E extends SectionEntry>(entries: E[]) {
   const sorted = [...entries].sort((a, b) => a.data.order - b.data.order);
   for (const key of ['order', 'anchor'] as const) {
     const seen = new Map<unknown, string>();
@@ -21,15 +23,13 @@ export function orderSections<D extends { order: number; anchor: string }, E ext
       seen.set(e.data[key], file);
     }
   }
-  return sorted.map((entry) => ({ entry, id: entry.id, data: entry.data, body: entry.body, filePath: entry.filePath, bodyLine: frontmatterLines(entry) }));
+  return sorted.map((entry) => ({ entry, id: entry.id, data: entry.data as E['data'], body: entry.body, filePath: entry.filePath, bodyLine: frontmatterLines(entry) }));
 }
 
 /** Lines taken by the front matter; the collection's `body` starts after them. */
 function frontmatterLines(entry: { body?: string | undefined; filePath?: string | undefined }): number {
   return entry.filePath && entry.body !== undefined ? Math.max(0, fileLineOfBody(entry.filePath, entry.body)) : 0;
 }
-
-import { readFileSync } from 'node:fs';
 
 function fileLineOfBody(path: string, body: string): number {
   try {

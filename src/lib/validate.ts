@@ -3,13 +3,15 @@ import { schemas, type DataFile, type Datasets } from './schema.ts';
 
 /** A problem in a data file, worded for the editor who has to fix it. */
 export class DataError extends Error {
-  constructor(
-    readonly file: string,
-    readonly field: string,
-    readonly expected: string,
-  ) {
+  readonly file: string;
+  readonly field: string;
+  readonly expected: string;
+  constructor(file: string, field: string, expected: string) {
     super(`${file}: ${field ? `${field}: ` : ''}${expected}`);
     this.name = 'DataError';
+    this.file = file;
+    this.field = field;
+    this.expected = expected;
   }
 }
 
@@ -33,14 +35,20 @@ function parseJson(file: string, text: string): unknown {
       const column = before.length - before.lastIndexOf('\n');
       where = ` at line ${line}, column ${column}`;
     }
-    throw new DataError(file, '', `is not valid JSON${where} (${message.replace(/\s*\(line.*$/, '')}); check for a missing comma, quote or bracket`);
+    throw new DataError(file, '', `is not valid JSON${where} (${message.replace(/\s*(in JSON )?at position.*$/, '')}); check for a missing comma, quote or bracket`);
   }
 }
 
-function describeIssue(issue: z.core.$ZodIssue, record: unknown): string {
+function describeIssue(issue: z.core.$ZodIssue, all: z.core.$ZodIssue[], record: unknown): string {
   if (issue.code === 'unrecognized_keys') return `unexpected field(s) ${issue.keys.join(', ')}; remove them or fix their spelling`;
   const got = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), record);
-  if (got === undefined && issue.code === 'invalid_type') return `missing; ${issue.message}`;
+  if (got === undefined && issue.code === 'invalid_type') {
+    // A missing field next to an unexpected one is usually a misspelling of it.
+    const parent = JSON.stringify(issue.path.slice(0, -1));
+    const stray = all.find((i) => i.code === 'unrecognized_keys' && JSON.stringify(i.path) === parent);
+    const hint = stray && stray.code === 'unrecognized_keys' ? ` (found unexpected field "${stray.keys.join('", "')}": misspelt?)` : '';
+    return `missing; ${issue.message}${hint}`;
+  }
   return /, got /.test(issue.message) ? issue.message : `${issue.message}, got ${JSON.stringify(got)}`;
 }
 
@@ -60,7 +68,7 @@ export function validateData(raw: Record<string, string>, dir = 'data'): Dataset
     const result = schemas[name as DataFile].safeParse(json);
     if (!result.success) {
       const issue = result.error.issues[0]!;
-      throw new DataError(file, fieldPath(issue.path), describeIssue(issue, json));
+      throw new DataError(file, fieldPath(issue.path), describeIssue(issue, result.error.issues, json));
     }
     const records: { id: string }[] = 'records' in result.data ? result.data.records : [];
     records.forEach((r, i) => {

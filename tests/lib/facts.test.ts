@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { buildFacts, isDateFact, lookupFact, ratioInterval, type Fact } from '../../src/lib/facts.ts';
+import { validateData } from '../../src/lib/validate.ts';
+import { readDataDir } from '../helpers.ts';
+
+const facts = buildFacts(validateData(readDataDir()));
+const fact = (id: string) => {
+  const f = facts.get(id);
+  if (!f || isDateFact(f)) throw new Error(`no figure ${id}`);
+  return f as Fact;
+};
+
+describe('derived figures (facts.md D1–D8)', () => {
+  it('D1: implies 2018 output from the 2019 total and growth rate', () => {
+    expect(fact('derived.output.2018').value).toBeCloseTo(180.62, 2);
+    expect(fact('derived.output.2018').derived?.inputs).toEqual(['output.total.2019', 'output.growth.2019']);
+  });
+  it('D2: output added in 2019', () => expect(fact('derived.output.added.2019').value).toBeCloseTo(28.18, 2));
+  it('D3: high-tech share from the two amounts, and its rounding interval', () => {
+    expect(fact('derived.output.hightechShare.2019').value).toBeCloseTo(40.37, 2);
+    const [lo, hi] = ratioInterval(fact('output.hightech.2019'), fact('output.total.2019'));
+    expect(lo).toBeCloseTo(40.34, 2);
+    expect(hi).toBeCloseTo(40.41, 2);
+    // The reported 40.3% sits just below the interval: consistent only at the low edge of rounding.
+    expect(fact('output.hightechShare.2019').value + 0.05).toBeGreaterThan(lo);
+  });
+  it('D4: non-high-tech output', () => expect(fact('derived.output.nonHightech.2019').value).toBeCloseTo(124.5, 6));
+  it('D5: output per enterprise above designated size', () => expect(fact('derived.output.perEnterprise.2019').value).toBeCloseTo(2.27, 2));
+  it('D6: phase 2 doubles sewage capacity', () => expect(fact('derived.sewage.capacityIncrease').value).toBe(100));
+  it('D7: the ranking rose two places', () => expect(fact('derived.ranking.change').value).toBe(2));
+  it('D8: 17 years from founding to high-tech status', () => expect(fact('derived.park.yearsToHighTech').value).toBe(17));
+
+  it('gives every derived figure a formula and inputs that exist', () => {
+    const derived = [...facts.values()].filter((f): f is Fact => !isDateFact(f) && Boolean(f.derived));
+    expect(derived.length).toBe(8);
+    for (const f of derived) {
+      expect(f.derived!.formula.length).toBeGreaterThan(4);
+      for (const input of f.derived!.inputs) expect(facts.has(input)).toBe(true);
+    }
+  });
+
+  it('follows the data: a new total changes the implied 2018 level', () => {
+    const files = readDataDir();
+    files['output.json'] = files['output.json']!.replace('"value": 208.8', '"value": 231.2');
+    const changed = buildFacts(validateData(files)).get('derived.output.2018') as Fact;
+    expect(changed.value).toBeCloseTo(231.2 / 1.156, 6);
+  });
+});
+
+describe('lookupFact', () => {
+  it('suggests ids with the same prefix for an unknown id', () => {
+    expect(() => lookupFact(facts, 'output.totl.2019', 'content/zh/01-crackdown.mdx')).toThrow(
+      /Unknown fact id "output.totl.2019" in content\/zh\/01-crackdown.mdx\. Known ids starting with "output\.": .*output\.total\.2019/,
+    );
+  });
+});
