@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
@@ -5,5 +6,7 @@ export default getViteConfig({
     include: ['tests/**/*.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 180_000,
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-output/vitest-results.json' },
   },
 });

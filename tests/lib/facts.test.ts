@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildFacts, isDateFact, lookupFact, ratioInterval, type Fact } from '../../src/lib/facts.ts';
 import { validateData } from '../../src/lib/validate.ts';
-import { readDataDir } from '../helpers.ts';
+import { readDataDir, root } from '../helpers.ts';
 
 const facts = buildFacts(validateData(readDataDir()));
 const fact = (id: string) => {
@@ -52,5 +54,13 @@ describe('lookupFact', () => {
     expect(() => lookupFact(facts, 'output.totl.2019', 'content/zh/01-crackdown.mdx')).toThrow(
       /Unknown fact id "output.totl.2019" in content\/zh\/01-crackdown.mdx\. Known ids starting with "output\.": .*output\.total\.2019/,
     );
+  });
+});
+
+describe('data/README.md', () => {
+  it('documents every id the site can show', () => {
+    const doc = readFileSync(join(root, 'data/README.md'), 'utf8');
+    const undocumented = [...facts.keys()].filter((id) => !doc.includes(`\`${id}\``));
+    expect(undocumented).toEqual([]);
   });
 });

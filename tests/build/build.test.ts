@@ -1,0 +1,108 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildFacts, lookupFact } from '../../src/lib/facts.ts';
+import { formatFact } from '../../src/lib/format.ts';
+import { validateData } from '../../src/lib/validate.ts';
+import { readDataDir, root } from '../helpers.ts';
+
+const outDir = join(root, 'test-output/build');
+const facts = buildFacts(validateData(readDataDir()));
+const show = (id: string) => formatFact(lookupFact(facts, id));
+let html = '';
+let document: Document;
+
+beforeAll(() => {
+  rmSync(outDir, { recursive: true, force: true });
+  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
+    cwd: root,
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    stdio: 'pipe',
+  });
+  html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  document = parseHTML(html).document as unknown as Document;
+});
+
+const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('the built story page', () => {
+  it('declares Chinese, a title and a description', () => {
+    expect(document.documentElement.getAttribute('lang')).toBe('zh-CN');
+    expect(text(document.querySelector('title'))).toContain('安福高新园区');
+    const description = document.querySelector('meta[name="description"]')?.getAttribute('content') ?? '';
+    expect(description).toContain(show('output.growth.2019'));
+    expect(document.querySelector('meta[name="viewport"]')).not.toBeNull();
+  });
+
+  it('has one h1 and every section heading, each reachable from the table of contents', () => {
+    expect(document.querySelectorAll('h1')).toHaveLength(1);
+    const sections = [...document.querySelectorAll('main section.story-section')];
+    expect(sections.map((s) => s.id)).toEqual(['lede', 'crackdown', 'platform', 'environment', 'refinement', 'close']);
+    const kickers = sections.map((s) => text(s.querySelector('.story-section__kicker')));
+    expect(kickers.slice(1, 5)).toEqual(['重拳出击，优化引领绿色发展', '完善平台搭建，夯实生态基础', '强化环境整治，促进生态和谐', '精耕细作，助力园区绿色建设']);
+    for (const s of sections) {
+      expect(text(s.querySelector('h2')).length).toBeGreaterThan(2);
+      expect(document.querySelector(`nav.toc a[href="#${s.id}"]`)).not.toBeNull();
+    }
+  });
+
+  it('shows the key figures, formatted from data', () => {
+    const hero = text(document.querySelector('.key-figures'));
+    for (const id of ['output.total.2019', 'output.growth.2019', 'output.hightechShare.2019', 'ranking.2018', 'ranking.2019', 'output.enterprises.2019']) {
+      expect(hero).toContain(show(id));
+    }
+  });
+
+  it('renders every <Fact> with a formatted value and a source', () => {
+    const spans = [...document.querySelectorAll('main [data-fact]')];
+    expect(spans.length).toBeGreaterThan(40);
+    for (const s of spans) {
+      expect(text(s)).toBe(show(s.getAttribute('data-fact')!));
+      expect(s.getAttribute('title')).toMatch(/原报道 L\d+|推算：/);
+    }
+  });
+
+  it('carries three charts as inline SVG inside figures, each with title, takeaway, source, notes and table', () => {
+    const figures = [...document.querySelectorAll('main figure.chart-figure')];
+    expect(figures.map((f) => f.getAttribute('data-chart')).sort()).toEqual(['environment', 'output', 'ranking']);
+    for (const f of figures) {
+      expect(f.querySelectorAll('svg[role="img"]').length).toBe(2);
+      for (const svg of f.querySelectorAll('svg')) {
+        expect(svg.querySelector(`#${svg.getAttribute('aria-labelledby')}`)).not.toBeNull();
+      }
+      expect(text(f.querySelector('.chart-figure__title')).length).toBeGreaterThan(4);
+      expect(text(f.querySelector('.chart-figure__takeaway')).length).toBeGreaterThan(4);
+      expect(text(f.querySelector('.chart-figure__source'))).toMatch(/L\d+/);
+      expect(f.querySelectorAll('.chart-figure__notes li').length).toBeGreaterThan(0);
+      const rows = f.querySelectorAll('details table tbody tr');
+      expect(rows.length).toBeGreaterThan(1);
+    }
+    const output = text(document.querySelector('figure[data-chart="output"] table'));
+    expect(output).toContain(show('derived.output.2018'));
+    expect(output).toContain(show('output.hightech.2019'));
+  });
+
+  it('needs no script and loads nothing from another origin', () => {
+    expect(document.querySelectorAll('script')).toHaveLength(0);
+    const urls = [...document.querySelectorAll('[src], [href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href')!);
+    const external = urls.filter((u) => /^(https?:)?\/\//.test(u) && !u.startsWith('https://example.org/'));
+    expect(external).toEqual([]);
+    expect(html).not.toMatch(/@import|url\(\s*["']?https?:/);
+  });
+
+  it('has unique ids and every in-page link resolves', () => {
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const a of document.querySelectorAll('a[href^="#"]')) {
+      expect(document.getElementById(a.getAttribute('href')!.slice(1)), a.getAttribute('href')!).not.toBeNull();
+    }
+  });
+
+  it('credits the original report and its authors', () => {
+    const credit = text(document.querySelector('#source'));
+    expect(credit).toContain('吉安安福高新园区');
+    for (const name of ['李显洪', '王梓洋', '刘科强']) expect(credit).toContain(name);
+  });
+});

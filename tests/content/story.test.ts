@@ -1,0 +1,75 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReferences } from '../../src/lib/contentCheck.ts';
+import { buildFacts } from '../../src/lib/facts.ts';
+import { validateData } from '../../src/lib/validate.ts';
+import { readDataDir, root } from '../helpers.ts';
+
+const dir = join(root, 'content/zh');
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.mdx'))
+  .sort();
+const sections = files.map((file) => {
+  const text = readFileSync(join(dir, file), 'utf8');
+  const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+  return { file: `content/zh/${file}`, front, body, bodyLine: front.split('\n').length + 2 };
+});
+const facts = buildFacts(validateData(readDataDir()));
+const field = (front: string, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(front)?.[1]?.trim();
+
+describe('the Chinese story', () => {
+  it('has a lede, the four report sections and a close, in order', () => {
+    expect(sections.map((s) => field(s.front, 'kicker'))).toEqual([
+      '导语',
+      '重拳出击，优化引领绿色发展',
+      '完善平台搭建，夯实生态基础',
+      '强化环境整治，促进生态和谐',
+      '精耕细作，助力园区绿色建设',
+      '结语',
+    ]);
+    expect(sections.map((s) => Number(field(s.front, 'order')))).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('covers every fact F1–F54 of facts.md', () => {
+    const covered = new Set(sections.flatMap((s) => (field(s.front, 'covers') ?? '').replace(/[[\]\s]/g, '').split(',')));
+    const missing = Array.from({ length: 54 }, (_, i) => `F${i + 1}`).filter((f) => !covered.has(f));
+    expect(missing).toEqual([]);
+  });
+
+  it('names only facts and charts that exist', () => {
+    const problems = sections.flatMap((s) =>
+      checkReferences(s.file, s.body, { Fact: (id) => facts.has(id), Chart: (id) => ['output', 'ranking', 'environment'].includes(id) }, s.bodyLine - 1),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('types no figure into prose: every number outside a year comes through <Fact>', () => {
+    for (const s of sections) {
+      const prose = s.body.replace(/<(Fact|Chart)\b[^>]*\/>/g, '').replace(/1\+3\+N/g, '');
+      const numbers = [...prose.matchAll(/\d+(\.\d+)?/g)].map((m) => ({ n: m[0], after: prose.slice(m.index! + m[0].length, m.index! + m[0].length + 1) }));
+      const stray = numbers.filter(({ n, after }) => !(/^(19|20)\d\d$/.test(n) && after === '年'));
+      expect(stray.map((x) => x.n), s.file).toEqual([]);
+    }
+  });
+
+  it('places the three charts, each once', () => {
+    const charts = sections.flatMap((s) => [...s.body.matchAll(/<Chart id="([^"]+)"/g)].map((m) => m[1]));
+    expect(charts.sort()).toEqual(['environment', 'output', 'ranking']);
+  });
+
+  it('gives officials reported speech, not quotation', () => {
+    for (const s of sections) expect(s.body, s.file).not.toMatch(/负责人[^。]{0,12}[：:]\s*[“"]/);
+  });
+
+  it.runIf(existsSync(join(root, '../shared/tools/originality.py')))('repeats no run of 16+ characters of the report', () => {
+    let out = '';
+    try {
+      out = execFileSync('python3', [join(root, '../shared/tools/originality.py'), root], { encoding: 'utf8' });
+    } catch (e) {
+      out = (e as { stdout?: string }).stdout ?? String(e);
+    }
+    expect(out.trim()).toMatch(/^0 copied run\(s\)/);
+  });
+});
