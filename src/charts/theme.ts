@@ -5,8 +5,8 @@
  */
 export const theme = {
   /** Widths the charts are prerendered at: one for phones, one for the desktop column. */
-  widths: { compact: 360, wide: 640 },
-  /** Font sizes in SVG user units; at the widths above they render at 13–15 CSS px. */
+  widths: { compact: 340, wide: 640 },
+  /** Font sizes in SVG user units; at the widths above they render at 12–15 CSS px in a 320–680 px column. */
   font: { label: 14, value: 15, small: 12.5, axis: 12.5 },
   margin: { top: 28, right: 16, bottom: 36, left: 16 },
 } as const;

@@ -9,7 +9,8 @@ export const zh = {
   skipLink: '跳到正文',
   tocTitle: '目录',
   keyFigures: '关键数字',
-  byline: '数据新闻',
+  byline: (r: { title: string; authors: readonly { name: string; role?: string | undefined }[] }) =>
+    `本站数据新闻｜据《${r.title}》报道（${r.authors.map((a) => (a.role ? `${a.role}${a.name}` : a.name)).join('、')}）重新撰写，图表与推算为本站所作`,
   sourceCredit: '资料来源',
   sourceNote:
     '本站依据该报道重新撰写，引用的数字、名称和事实均来自原报道；标注“推算”的数字（带虚线下划线）是本站根据报道数字计算所得。出处中的“L12”指原报道的第12个非空行。',
@@ -21,6 +22,7 @@ export const zh = {
     reportLine: (line: string) => `原报道 ${line}`,
   },
   table: { item: '项目', value: '数值', source: '出处' },
+  notFound: { title: '找不到这个页面', text: '链接可能已经改变。故事的全文在首页。', back: '回到首页' },
 } as const;
 
 export type Dictionary = typeof zh;
