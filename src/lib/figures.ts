@@ -2,7 +2,7 @@ import { environmentRates } from '../charts/environmentRates.ts';
 import { outputGrowth } from '../charts/outputGrowth.ts';
 import { rankSlope } from '../charts/rankSlope.ts';
 import { theme, type Variant } from '../charts/theme.ts';
-import { isDateFact, lookupFact, type AnyFact, type Fact } from './facts.ts';
+import { isDateFact, lookupFact, ratioInterval, type AnyFact, type Fact } from './facts.ts';
 import { formatFact, formatNumber } from './format.ts';
 import { zh } from './i18n.ts';
 import { data, facts, show as showFact } from './site.ts';
@@ -62,6 +62,8 @@ function outputFigure(): FigureModel {
   const hightech = fact('output.hightech.2019');
   const growth = fact('output.growth.2019');
   const implied = fact('derived.output.2018');
+  const [lo, hi] = ratioInterval(hightech, total);
+  const interval = `${formatNumber(lo, 2)}%—${formatNumber(hi, 2)}%`;
   const title = '2019年规上工业总产值与推算的2018年水平';
   const description = `柱状图。2019年规模以上工业总产值${show(total.id)}，其中高新技术产品产值${show(hightech.id)}；按同比增长${show(growth.id)}倒推，2018年约为${formatNumber(implied.value, implied.digits)}亿元（推算值，斜线表示）。`;
   return {
@@ -71,7 +73,7 @@ function outputFigure(): FigureModel {
     sources: uniqueSources([total, hightech, growth]),
     notes: [
       `2018年的柱子是本站推算：${implied.derived!.formula}。报道没有给出2018年的实际产值。`,
-      `报道称高新产值占比${show('output.hightechShare.2019')}；用两项产值直接相除得${show('derived.output.hightechShare.2019')}，差异来自四舍五入。`,
+      `报道称高新产值占比${show('output.hightechShare.2019')}；本站用两项产值直接相除得${show('derived.output.hightechShare.2019')}。两项产值都经过舍入，按舍入区间算占比在${interval}之间，报道的数字只落在区间下沿附近，也可能是直接舍去了尾数。`,
     ],
     table: [row(implied), row(total), row(hightech), row(growth), row(fact('output.hightechShare.2019'))],
     svg: render('output', (document, width, id) =>
