@@ -3,11 +3,16 @@ import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({
-  // The deployed origin; pages use it for canonical URLs. A sub-path goes in `base` (`astro build --base /stories/anfu/`).
-  site: process.env.SITE_URL ?? 'https://example.org',
+  // The deployed origin, for canonical URLs: `SITE_URL=https://news.example.cn npm run build`.
+  // Left unset, pages carry no canonical link rather than a wrong one.
+  ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   integrations: [mdx()],
   // One small stylesheet, inlined, so the first view needs a single request.
   build: { inlineStylesheets: 'always', format: 'directory' },
+  // Caches live in the project, not in node_modules, so that copies of the project that
+  // share one node_modules (the broken-input build tests) never share a cache.
+  cacheDir: './.cache/astro',
+  vite: { cacheDir: './.cache/vite' },
   markdown: { syntaxHighlight: false },
   devToolbar: { enabled: false },
 });

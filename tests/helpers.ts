@@ -1,5 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { buildFacts } from '../src/lib/facts.ts';
+import { validateData } from '../src/lib/validate.ts';
 
 export const root = join(import.meta.dirname, '..');
 
@@ -11,3 +13,6 @@ export function readDataDir(dir = join(root, 'data')): Record<string, string> {
       .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
   );
 }
+
+/** Every figure, built from the real data files as the site builds them. */
+export const realFacts = () => buildFacts(validateData(readDataDir()));

@@ -1,4 +1,5 @@
 import * as Plot from '@observablehq/plot';
+import { legend } from './legend.ts';
 import { createSvg } from './svg.ts';
 import { isCompact, theme } from './theme.ts';
 
@@ -7,6 +8,8 @@ export interface Rate {
   label: string;
   value: number;
   group: string;
+  /** The value as its label shows it, e.g. "91.54%". */
+  text: string;
 }
 
 export interface EnvironmentRatesOptions {
@@ -15,21 +18,27 @@ export interface EnvironmentRatesOptions {
   width?: number;
   title: string;
   description: string;
-  /** Formats a rate for its label, e.g. 91.54 → "91.54%". */
-  format?: (value: number) => string;
   /** Label of the 100% reference line. */
   full: string;
-  /** Legend labels of the groups, in legend order. */
+  /** Legend labels of the groups, in legend order; every rate's group must be one of them. */
   groups: Record<string, string>;
 }
 
-const defaults = { id: 'environment', width: 640, format: (v: number) => `${v}%` };
+const defaults = { id: 'environment', width: 640 };
+
+/** Highest rate first; ties in key order, so the chart and its table agree on every machine. */
+export function sortRates<R extends { key: string; value: number }>(rates: readonly R[]): R[] {
+  return [...rates].sort((a, b) => b.value - a.value || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
 
 /** Rates sorted from highest to lowest as bars against a 100% track, coloured by group. */
 export function environmentRates(data: readonly Rate[], options: EnvironmentRatesOptions): SVGSVGElement {
-  const { document, id, width, format, full, groups, title, description } = { ...defaults, ...options };
+  const { document, id, width, full, groups, title, description } = { ...defaults, ...options };
+  const stray = data.find((d) => !(d.group in groups));
+  if (stray)
+    throw new Error(`environmentRates: rate "${stray.key}" has group "${stray.group}", expected one of ${Object.keys(groups).join(', ')}`);
   const compact = isCompact(width);
-  const rows = [...data].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label));
+  const rows = sortRates(data);
   // On phones the labels go above the bars so the bars keep the full width.
   const step = compact ? 46 : 34;
   const marginLeft = compact ? 16 : 156;
@@ -42,18 +51,31 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
     marginLeft,
     marginRight: 72,
     marginBottom: 24,
-    style: null as unknown as string,
     x: { domain: [0, 100], axis: null },
-    y: {
-      domain: rows.map((d) => d.key),
-      axis: null,
-      padding: compact ? 0.55 : 0.3,
-      align: compact ? 1 : 0.5,
-    },
+    y: { domain: rows.map((d) => d.key), axis: null, padding: compact ? 0.55 : 0.3, align: compact ? 1 : 0.5 },
     marks: [
-      Plot.axisX({ anchor: 'top', ticks: [0, 50, 100], tickFormat: (d: number) => `${d}%`, tickSize: 0, label: null, fontSize: theme.font.axis, textAnchor: 'middle', className: 'axis' }),
+      Plot.axisX({
+        anchor: 'top',
+        ticks: [0, 50, 100],
+        tickFormat: (d: number) => `${d}%`,
+        tickSize: 0,
+        label: null,
+        fontSize: theme.font.axis,
+        textAnchor: 'middle',
+        className: 'axis',
+      }),
       ...(compact
-        ? []
+        ? [
+            Plot.text(rows, {
+              x: 0,
+              y: 'key',
+              dy: -17,
+              text: 'label',
+              textAnchor: 'start',
+              className: 'axis-label',
+              fontSize: theme.font.label,
+            }),
+          ]
         : [
             Plot.axisY({
               tickFormat: (k: string) => rows.find((d) => d.key === k)!.label,
@@ -65,41 +87,52 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
           ]),
       Plot.barX(rows, { y: 'key', x1: 0, x2: 100, className: 'track' }),
       ...Object.keys(groups).map((g) =>
-        Plot.barX(rows.filter((d) => d.group === g), { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g}` }),
+        Plot.barX(
+          rows.filter((d) => d.group === g),
+          { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g}` },
+        ),
       ),
       Plot.ruleX([100], { className: 'reference' }),
-      Plot.text([full], { x: 100, frameAnchor: 'bottom', dy: 16, textAnchor: 'middle', className: 'axis-note', fontSize: theme.font.small }),
+      Plot.text([full], {
+        x: 100,
+        frameAnchor: 'bottom',
+        dy: 16,
+        textAnchor: 'middle',
+        className: 'axis-note',
+        fontSize: theme.font.small,
+      }),
       Plot.text(rows, {
         x: 100,
         y: 'key',
         dx: 8,
-        text: (d: Rate) => format(d.value),
+        text: 'text',
         textAnchor: 'start',
         className: 'value-label',
         fontSize: theme.font.value,
         fontWeight: 700,
       }),
-      ...(compact
-        ? [Plot.text(rows, { x: 0, y: 'key', dy: -17, text: 'label', textAnchor: 'start', className: 'axis-label', fontSize: theme.font.label })]
-        : []),
     ],
   }) as SVGSVGElement;
   plot.querySelectorAll('style').forEach((s) => s.remove());
   // Plot labels its groups with aria-label; the figure's table carries the data instead.
   plot.querySelectorAll('[aria-label]').forEach((g) => g.removeAttribute('aria-label'));
-  const svg = createSvg({ document, id, width, height: Number(plot.getAttribute('height')), title, description, className: 'chart--environment' });
+  const svg = createSvg({
+    document,
+    id,
+    width,
+    height: Number(plot.getAttribute('height')),
+    title,
+    description,
+    className: 'chart--environment',
+  });
   // Plot sets text defaults on its root (text-anchor="middle" among them); keep them on a group.
   const g = svg.appendChild(document.createElementNS(plot.namespaceURI, 'g'));
   for (const name of ['fill', 'font-size', 'text-anchor']) g.setAttribute(name, plot.getAttribute(name) ?? '');
   while (plot.firstChild) g.appendChild(plot.firstChild);
-  let lx = marginLeft;
-  for (const [key, label] of Object.entries(groups)) {
-    const sw = svg.appendChild(document.createElementNS(plot.namespaceURI, 'rect'));
-    Object.entries({ class: `swatch rate--${key}`, x: lx, y: 6, width: 12, height: 12 }).forEach(([k, v]) => sw.setAttribute(k, String(v)));
-    const t = svg.appendChild(document.createElementNS(plot.namespaceURI, 'text'));
-    Object.entries({ class: 'legend-label', x: lx + 17, y: 17, 'font-size': theme.font.small }).forEach(([k, v]) => t.setAttribute(k, String(v)));
-    t.textContent = label;
-    lx += 17 + label.length * theme.font.small + 14;
-  }
+  legend(
+    svg,
+    Object.entries(groups).map(([key, label]) => ({ className: `rate--${key}`, label })),
+    { x: marginLeft, y: 6 },
+  );
   return svg;
 }

@@ -47,12 +47,21 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
     .domain(data.map((d) => d.key))
     .range([m.left + 56, width - m.right - 56]);
   // Rank 1 is the best, so smaller numbers sit higher.
-  const y = scaleLinear().domain([best, worst]).range([m.top, height - m.bottom]);
+  const y = scaleLinear()
+    .domain([best, worst])
+    .range([m.top, height - m.bottom]);
 
   const grid = root.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
-  for (let r = best; r <= worst; r++) {
+  // Every rank gets a line in a narrow window; a wide one gets a few round ticks instead.
+  const ticks = worst - best > 12 ? y.ticks(6).filter(Number.isInteger) : Array.from({ length: worst - best + 1 }, (_, i) => best + i);
+  for (const r of ticks) {
     // Rank numbers stay at the far left, clear of the point labels.
-    grid.append('line').attr('x1', 32).attr('x2', width - 4).attr('y1', px(y(r))).attr('y2', px(y(r)));
+    grid
+      .append('line')
+      .attr('x1', 32)
+      .attr('x2', width - 4)
+      .attr('y1', px(y(r)))
+      .attr('y2', px(y(r)));
     grid
       .append('text')
       .attr('class', 'axis-label')

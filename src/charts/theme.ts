@@ -4,14 +4,17 @@
  * one SVG serves the light and the dark scheme and the page's CSP needs no inline styles.
  */
 export const theme = {
-  /** Widths the charts are prerendered at: one for phones, one for the desktop column. */
-  widths: { compact: 340, wide: 640 },
-  /** Font sizes in SVG user units; at the widths above they render at 12–15 CSS px in a 320–680 px column. */
+  /**
+   * Widths the charts are prerendered at. Each is the narrowest column it is shown in
+   * (charts.css switches at 440 px and 600 px), so an SVG is only ever scaled up and its
+   * 12.5-unit labels never render below 12.5 CSS px. The narrowest column is a 360 px phone's.
+   */
+  widths: { compact: 320, medium: 440, wide: 600 },
   font: { label: 14, value: 15, small: 12.5, axis: 12.5 },
   margin: { top: 28, right: 16, bottom: 36, left: 16 },
 } as const;
 
 export type Variant = keyof typeof theme.widths;
 
-/** Chooses the layout variant from a width: below 480 user units charts use their phone layout. */
-export const isCompact = (width: number) => width < 480;
+/** Phone layout below 420 units: legends stack, labels sit above bars. */
+export const isCompact = (width: number) => width < 420;

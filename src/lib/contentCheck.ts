@@ -30,7 +30,8 @@ export function checkReferences(
   return findReferences(body).flatMap((r) => {
     const where = `${file}:${r.line + lineOffset}`;
     if (!r.id) return [`${where}: <${r.tag}> needs an id, e.g. <${r.tag} id="${r.tag === 'Fact' ? 'output.total.2019' : 'output'}" />`];
-    if (!known[r.tag](r.id)) return [`${where}: unknown ${r.tag === 'Fact' ? 'fact' : 'chart'} id "${r.id}"; see data/README.md for the ids`];
+    if (!known[r.tag](r.id))
+      return [`${where}: unknown ${r.tag === 'Fact' ? 'fact' : 'chart'} id "${r.id}"; see data/README.md for the ids`];
     return [];
   });
 }

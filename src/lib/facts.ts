@@ -1,4 +1,5 @@
 import type { Datasets, Measure } from './schema.ts';
+import { DataError } from './validate.ts';
 
 export type FactUnit = Measure['unit'] | '位' | '年';
 
@@ -43,6 +44,15 @@ export function derive(get: (id: string) => Fact): Fact[] {
   const phase2 = get('sewage.capacity.phase2');
   const rank2018 = get('ranking.2018');
   const rank2019 = get('ranking.2019');
+  // Figures that must agree with each other; single-file schemas cannot see these.
+  if (hightech.value > total.value) {
+    throw new DataError(
+      'data/output.json',
+      hightech.id,
+      `expected the high-tech output (${hightech.value}) to be at most the total output ${total.id} (${total.value})`,
+    );
+  }
+  if (phase1.value <= 0) throw new DataError('data/sewage.json', phase1.id, `expected a capacity above 0, got ${phase1.value}`);
   const implied2018 = total.value / (1 + growth.value / 100);
   const d = (id: string, label: string, value: number, unit: FactUnit, digits: number, formula: string, inputs: Fact[]): Fact => ({
     id,
@@ -53,12 +63,50 @@ export function derive(get: (id: string) => Fact): Fact[] {
     derived: { formula, inputs: inputs.map((f) => f.id) },
   });
   return [
-    d('derived.output.2018', '2018年规模以上工业总产值（按增速推算）', implied2018, '亿元', 1, '2019年总产值 ÷ (1 + 同比增速)', [total, growth]),
-    d('derived.output.added.2019', '2019年总产值增量（推算）', total.value - implied2018, '亿元', 1, '2019年总产值 − 推算的2018年总产值', [total, growth]),
-    d('derived.output.hightechShare.2019', '高新产值占比（按两项产值计算）', (hightech.value / total.value) * 100, '%', 2, '高新技术产品产值 ÷ 规模以上工业总产值', [hightech, total]),
-    d('derived.output.nonHightech.2019', '高新技术产品以外的产值', total.value - hightech.value, '亿元', 1, '规模以上工业总产值 − 高新技术产品产值', [total, hightech]),
-    d('derived.output.perEnterprise.2019', '平均每家规上企业产值', total.value / enterprises.value, '亿元', 2, '规模以上工业总产值 ÷ 规模以上工业企业数', [total, enterprises]),
-    d('derived.sewage.capacityIncrease', '二期建成后处理能力增幅', (phase2.value / phase1.value - 1) * 100, '%', 0, '(二期后能力 ÷ 现有能力 − 1) × 100%', [phase2, phase1]),
+    d('derived.output.2018', '2018年规模以上工业总产值（按增速推算）', implied2018, '亿元', 1, '2019年总产值 ÷ (1 + 同比增速)', [
+      total,
+      growth,
+    ]),
+    d('derived.output.added.2019', '2019年总产值增量（推算）', total.value - implied2018, '亿元', 1, '2019年总产值 − 推算的2018年总产值', [
+      total,
+      growth,
+    ]),
+    d(
+      'derived.output.hightechShare.2019',
+      '高新产值占比（按两项产值计算）',
+      (hightech.value / total.value) * 100,
+      '%',
+      2,
+      '高新技术产品产值 ÷ 规模以上工业总产值',
+      [hightech, total],
+    ),
+    d(
+      'derived.output.nonHightech.2019',
+      '高新技术产品以外的产值',
+      total.value - hightech.value,
+      '亿元',
+      1,
+      '规模以上工业总产值 − 高新技术产品产值',
+      [total, hightech],
+    ),
+    d(
+      'derived.output.perEnterprise.2019',
+      '平均每家规上企业产值',
+      total.value / enterprises.value,
+      '亿元',
+      2,
+      '规模以上工业总产值 ÷ 规模以上工业企业数',
+      [total, enterprises],
+    ),
+    d(
+      'derived.sewage.capacityIncrease',
+      '二期建成后处理能力增幅',
+      (phase2.value / phase1.value - 1) * 100,
+      '%',
+      0,
+      '(二期后能力 ÷ 现有能力 − 1) × 100%',
+      [phase2, phase1],
+    ),
     d('derived.ranking.change', '考评名次上升', rank2018.value - rank2019.value, '位', 0, '2018年名次 − 2019年名次', [rank2018, rank2019]),
   ];
 }
@@ -112,6 +160,24 @@ export function lookupFact(facts: Map<string, AnyFact>, id: string, where = ''):
     `Unknown fact id "${id}"${where ? ` in ${where}` : ''}. ` +
       (near.length ? `Known ids starting with "${prefix}.": ${near.join(', ')}.` : 'See data/README.md for the ids.'),
   );
+}
+
+/** Where a reported, rounded share sits against the interval its two amounts allow. */
+export type Consistency = 'inside' | 'lowEdge' | 'highEdge' | 'outside';
+
+/**
+ * Compares a reported share (itself rounded to its digits) with the interval from
+ * `ratioInterval`: 'lowEdge' when only the top of its rounding range reaches the interval.
+ */
+export function shareConsistency(reported: Fact, [lo, hi]: [number, number]): Consistency {
+  const half = 0.5 * 10 ** -reported.digits;
+  const from = reported.value - half;
+  const to = reported.value + half;
+  if (to < lo || from > hi) return 'outside';
+  if (from >= lo && to <= hi) return 'inside';
+  const overlap = Math.min(to, hi) - Math.max(from, lo);
+  if (overlap >= (hi - lo) / 2) return 'inside';
+  return to < hi ? 'lowEdge' : 'highEdge';
 }
 
 /**

@@ -12,6 +12,29 @@ export function formatNumber(value: number, digits: number): string {
   return nf.format(value);
 }
 
+const signed = new Map<number, Intl.NumberFormat>();
+
+/** A change with its sign, "+15.6" or "-3.2" (no sign for zero). */
+export function formatSigned(value: number, digits: number): string {
+  let nf = signed.get(digits);
+  if (!nf) {
+    nf = new Intl.NumberFormat('zh-CN', {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+      useGrouping: false,
+      signDisplay: 'exceptZero',
+    });
+    signed.set(digits, nf);
+  }
+  return nf.format(value);
+}
+
+/** The number of a figure without its unit, for chart labels: "208.8", "约180.6". */
+export function formatAmount(fact: Fact): string {
+  const n = formatNumber(fact.value, fact.digits);
+  return isApprox(fact) ? `约${n}` : n;
+}
+
 /** Rounds as it will be shown, so that "约" is added only when rounding changed the value. */
 export const roundTo = (value: number, digits: number) => Number(formatNumber(value, digits));
 

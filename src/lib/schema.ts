@@ -9,11 +9,14 @@ const id = z
   .string({ error: 'expected a dotted id such as "output.total.2019"' })
   .regex(/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, {
     error: 'expected a dotted id such as "output.total.2019" (letters and digits, parts joined by dots)',
+  })
+  .refine((v) => !v.startsWith('derived.'), {
+    error: 'expected an id not starting with "derived." (reserved for figures computed in src/lib/facts.ts)',
   });
 
 const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });
 
-export const units = ['亿元', '%', '家', '名', '万吨/天', '万平方米', '类', '期'] as const;
+export const units = ['亿元', '%', '家', '名', '万吨/天', '万平方米', '类'] as const;
 export type Unit = (typeof units)[number];
 
 /** A reported figure: one number with its unit and the report line it comes from. */
@@ -28,17 +31,24 @@ export const measure = z
     qualifier: z.literal('over', { error: 'expected "over" (the report gives a lower bound)' }).optional(),
     group: z.enum(['water', 'waste', 'air'], { error: 'expected one of water, waste, air' }).optional(),
     stage: z.enum(['built', 'planned'], { error: 'expected built or planned' }).optional(),
+    /** "change": a growth rate, which may be negative or above 100%. */
+    kind: z.literal('change', { error: 'expected "change" (a growth rate) or no kind' }).optional(),
     source,
     note: text.optional(),
   })
   .superRefine((r, ctx) => {
+    if (r.kind === 'change') {
+      if (r.unit !== '%') ctx.addIssue({ code: 'custom', path: ['unit'], message: `expected "%" for a change, got "${r.unit}"` });
+      if (r.value <= -100) ctx.addIssue({ code: 'custom', path: ['value'], message: `expected a change above -100%, got ${r.value}` });
+      return;
+    }
     if (r.unit === '%' && (r.value < 0 || r.value > 100)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `expected a rate between 0 and 100 (%), got ${r.value}` });
     }
     if (r.value < 0) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `expected a value of 0 or more, got ${r.value}` });
     }
-    if (['家', '名', '类', '期'].includes(r.unit) && !Number.isInteger(r.value)) {
+    if (['家', '名', '类'].includes(r.unit) && !Number.isInteger(r.value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `expected a whole number for unit ${r.unit}, got ${r.value}` });
     }
     if (r.unit === '名' && r.value < 1) {
@@ -74,7 +84,8 @@ const dataset = <T extends z.ZodType>(record: T) =>
   });
 
 const rate = measure.superRefine((r, ctx) => {
-  if (r.unit !== '%') ctx.addIssue({ code: 'custom', path: ['unit'], message: `expected "%" (every environmental figure is a rate), got "${r.unit}"` });
+  if (r.unit !== '%')
+    ctx.addIssue({ code: 'custom', path: ['unit'], message: `expected "%" (every environmental figure is a rate), got "${r.unit}"` });
   if (!r.group) ctx.addIssue({ code: 'custom', path: ['group'], message: 'expected one of water, waste, air' });
   if (!r.short) ctx.addIssue({ code: 'custom', path: ['short'], message: 'expected a short label for the chart' });
 });

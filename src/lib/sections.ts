@@ -10,7 +10,8 @@ export interface SectionEntry {
 
 /**
  * Sorts the sections by `order` and fails on a repeated order or anchor, naming both files.
- * `bodyLine` is the file line where the MDX body starts, so that errors point at real lines.
+ * Each result carries `bodyLine`, the number of file lines before the MDX body, so that
+ * errors found in the body can name the line of the file.
  */
 export function orderSections<E extends SectionEntry>(entries: E[]) {
   const sorted = [...entries].sort((a, b) => a.data.order - b.data.order);
@@ -23,7 +24,14 @@ export function orderSections<E extends SectionEntry>(entries: E[]) {
       seen.set(e.data[key], file);
     }
   }
-  return sorted.map((entry) => ({ entry, id: entry.id, data: entry.data as E['data'], body: entry.body, filePath: entry.filePath, bodyLine: frontmatterLines(entry) }));
+  return sorted.map((entry) => ({
+    entry,
+    id: entry.id,
+    data: entry.data as E['data'],
+    body: entry.body,
+    filePath: entry.filePath,
+    bodyLine: frontmatterLines(entry),
+  }));
 }
 
 /** Lines taken by the front matter; the collection's `body` starts after them. */

@@ -17,9 +17,7 @@ export class DataError extends Error {
 
 /** `records[3].value` from a zod path. */
 export function fieldPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`))
-    .join('');
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i ? '.' : ''}${String(p)}`)).join('');
 }
 
 function parseJson(file: string, text: string): unknown {
@@ -35,13 +33,20 @@ function parseJson(file: string, text: string): unknown {
       const column = before.length - before.lastIndexOf('\n');
       where = ` at line ${line}, column ${column}`;
     }
-    throw new DataError(file, '', `is not valid JSON${where} (${message.replace(/\s*(in JSON )?at position.*$/, '')}); check for a missing comma, quote or bracket`);
+    throw new DataError(
+      file,
+      '',
+      `is not valid JSON${where} (${message.replace(/\s*(in JSON )?at position.*$/, '')}); check for a missing comma, quote or bracket`,
+    );
   }
 }
 
 function describeIssue(issue: z.core.$ZodIssue, all: z.core.$ZodIssue[], record: unknown): string {
   if (issue.code === 'unrecognized_keys') return `unexpected field(s) ${issue.keys.join(', ')}; remove them or fix their spelling`;
-  const got = issue.path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), record);
+  const got = issue.path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    record,
+  );
   if (got === undefined && issue.code === 'invalid_type') {
     // A missing field next to an unexpected one is usually a misspelling of it.
     const parent = JSON.stringify(issue.path.slice(0, -1));
@@ -62,7 +67,11 @@ export function validateData(raw: Record<string, string>, dir = 'data'): Dataset
   for (const name of Object.keys(raw).sort()) {
     const file = `${dir}/${name}`;
     if (!(name in schemas)) {
-      throw new DataError(file, '', `has no schema; expected one of ${Object.keys(schemas).join(', ')} (add a schema in src/lib/schema.ts for a new file)`);
+      throw new DataError(
+        file,
+        '',
+        `has no schema; expected one of ${Object.keys(schemas).join(', ')} (add a schema in src/lib/schema.ts for a new file)`,
+      );
     }
     const json = parseJson(file, raw[name]!);
     const result = schemas[name as DataFile].safeParse(json);

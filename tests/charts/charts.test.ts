@@ -1,23 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { environmentRates } from '../../src/charts/environmentRates.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { environmentRates, sortRates, type Rate } from '../../src/charts/environmentRates.ts';
 import { outputGrowth, type OutputBar } from '../../src/charts/outputGrowth.ts';
 import { rankSlope } from '../../src/charts/rankSlope.ts';
 import { theme } from '../../src/charts/theme.ts';
+import { root } from '../helpers.ts';
 import { cleanSvg, newDocument, textExtents } from './svgTools.ts';
 
 const outputData: OutputBar[] = [
-  { key: '2018', label: '2018年（推算）', value: 208.8 / 1.156, derived: true },
-  { key: '2019', label: '2019年', value: 208.8, part: 84.3 },
+  { key: '2018', label: '2018年（推算）', value: 208.8 / 1.156, text: '约180.6', derived: true },
+  { key: '2019', label: '2019年', value: 208.8, text: '208.8', part: { value: 84.3, text: '84.3' } },
 ];
-const output = (width: number) =>
-  outputGrowth(outputData, {
+const output = (width: number, data = outputData) =>
+  outputGrowth(data, {
     document: newDocument(),
     width,
     title: '产值',
     description: '柱状图',
-    unit: '亿元',
+    unit: '单位：亿元',
     change: '+15.6%',
-    format: (v, b) => (b.derived ? `约${v.toFixed(1)}` : v.toFixed(1)),
     legend: { part: '高新技术产品产值', rest: '其他规上工业产值', derived: '推算值' },
   });
 
@@ -36,15 +38,17 @@ const ranking = (width: number, ranks = [37, 35]) =>
     },
   );
 
+const rate = (key: string, label: string, value: number, group: string): Rate => ({ key, label, value, group, text: `${value}%` });
 const rates = [
-  { key: 'a', label: '水功能区水质达标', value: 100, group: 'water' },
-  { key: 'b', label: '余热回用', value: 63.77, group: 'waste' },
-  { key: 'c', label: '工业用水重复利用', value: 91.54, group: 'water' },
-  { key: 'd', label: '绿化覆盖', value: 31.67, group: 'air' },
-  { key: 'e', label: '再生资源回收利用', value: 84.85, group: 'waste' },
+  rate('c', '水功能区水质达标', 100, 'water'),
+  rate('b', '余热回用', 63.77, 'waste'),
+  rate('a', '主要水源地水质达标', 100, 'water'),
+  rate('d', '绿化覆盖', 31.67, 'air'),
+  rate('e', '再生资源回收利用', 84.85, 'waste'),
 ];
-const environment = (width: number) =>
-  environmentRates(rates, { document: newDocument(), width, title: '指标', description: '条形图', full: '满格 100%', groups: { water: '水', waste: '固废与资源循环', air: '空气与绿化' }, format: (v) => `${v}%` });
+const groups = { water: '水', waste: '固废与资源循环', air: '空气与绿化' };
+const environment = (width: number, data = rates) =>
+  environmentRates(data, { document: newDocument(), width, title: '指标', description: '条形图', full: '满格 100%', groups });
 
 const charts = { output, ranking, environment };
 const widths = Object.entries(theme.widths);
@@ -85,6 +89,17 @@ describe.each(Object.entries(charts))('%s chart', (name, draw) => {
   });
 });
 
+describe('chart widths', () => {
+  it('shows each variant only in columns at least as wide as it was drawn, so labels never shrink', () => {
+    const css = readFileSync(join(root, 'src/styles/charts.css'), 'utf8');
+    const breakpoints = [...css.matchAll(/@container \(min-width: (\d+)px\)/g)].map((m) => Number(m[1]));
+    const [compact, ...wider] = Object.values(theme.widths);
+    expect(breakpoints).toEqual(wider);
+    // The narrowest column: a 360 px phone less the page's 1.25rem gutters.
+    expect(compact).toBeLessThanOrEqual(360 - 40);
+  });
+});
+
 describe('output chart', () => {
   it('draws the implied 2018 level hatched and the high-tech part to scale', () => {
     const svg = output(640);
@@ -98,6 +113,21 @@ describe('output chart', () => {
     expect(part / whole).toBeCloseTo(84.3 / 208.8, 2);
     expect(svg.textContent).toContain('约180.6');
     expect(svg.textContent).toContain('+15.6%');
+  });
+
+  it('keeps the label of a small part above its bar, where it can be read', () => {
+    const small: OutputBar[] = [outputData[0]!, { ...outputData[1]!, part: { value: 4.2, text: '4.2' } }];
+    const svg = output(640, small);
+    const bar = svg.querySelector('[data-key="2019"]')!;
+    const top = Number(bar.querySelector('.bar-part')!.getAttribute('y'));
+    const label = [...bar.querySelectorAll('text')].find((t) => t.textContent === '4.2')!;
+    expect(Number(label.getAttribute('y'))).toBeLessThan(top);
+    expect(label.getAttribute('class')).not.toContain('inverse');
+  });
+
+  it('scales to a part larger than its bar instead of drawing outside the chart', () => {
+    const odd: OutputBar[] = [{ ...outputData[1]!, part: { value: 300, text: '300' } }];
+    for (const r of output(640, odd).querySelectorAll('rect')) expect(Number(r.getAttribute('y') ?? 0)).toBeGreaterThanOrEqual(0);
   });
 });
 
@@ -115,12 +145,21 @@ describe('ranking chart', () => {
     const ticks = [...ranking(640, [2, 1]).querySelectorAll('.grid text')].map((t) => Number(t.textContent));
     expect(Math.min(...ticks)).toBe(1);
   });
+
+  it('labels a wide span of ranks with a few round ticks, not one per rank', () => {
+    const ticks = [...ranking(320, [95, 5]).querySelectorAll('.grid text')].map((t) => Number(t.textContent));
+    expect(ticks.length).toBeLessThanOrEqual(12);
+    expect(ticks.every(Number.isInteger)).toBe(true);
+  });
 });
 
 describe('environment chart', () => {
   it('sorts the rates from highest to lowest and scales bars to 100%', () => {
     const svg = environment(640);
-    const bars = [...svg.querySelectorAll('.rate rect')].map((r) => ({ y: Number(r.getAttribute('y')), w: Number(r.getAttribute('width')) }));
+    const bars = [...svg.querySelectorAll('.rate rect')].map((r) => ({
+      y: Number(r.getAttribute('y')),
+      w: Number(r.getAttribute('width')),
+    }));
     bars.sort((a, b) => a.y - b.y);
     const widthsInOrder = bars.map((b) => b.w);
     expect(widthsInOrder).toEqual([...widthsInOrder].sort((a, b) => b - a));
@@ -135,6 +174,18 @@ describe('environment chart', () => {
     expect(svg.querySelectorAll('.rate--waste rect')).toHaveLength(2);
     expect(svg.querySelectorAll('.rate--air rect')).toHaveLength(1);
     expect([...svg.querySelectorAll('.legend-label')].map((t) => t.textContent)).toEqual(['水', '固废与资源循环', '空气与绿化']);
+  });
+
+  it('orders ties the same way on every machine: by key', () => {
+    expect(sortRates(rates).map((r) => r.key)).toEqual(['a', 'c', 'e', 'b', 'd']);
+    const labels = [...environment(320).querySelectorAll('.axis-label text')].map((t) => t.textContent);
+    expect(labels.slice(0, 2)).toEqual(['主要水源地水质达标', '水功能区水质达标']);
+  });
+
+  it('refuses a rate whose group has no colour instead of leaving its bar empty', () => {
+    expect(() => environment(640, [...rates, rate('f', '噪声达标', 90, 'noise')])).toThrow(
+      /group "noise", expected one of water, waste, air/,
+    );
   });
 
   it('carries no inline style sheet (the page CSP allows none)', () => {

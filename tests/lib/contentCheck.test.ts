@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { checkReferences, findReferences } from '../../src/lib/contentCheck.ts';
 import { orderSections } from '../../src/lib/sections.ts';
 
-const body = ['第一段 <Fact id="output.total.2019" />。', '', '<Chart id="output" />', '', '错字 <Fact id="output.totl.2019"/> 和 <Fact />'].join('\n');
+const body = [
+  '第一段 <Fact id="output.total.2019" />。',
+  '',
+  '<Chart id="output" />',
+  '',
+  '错字 <Fact id="output.totl.2019"/> 和 <Fact />',
+].join('\n');
 const known = { Fact: (id: string) => id === 'output.total.2019', Chart: (id: string) => id === 'output' };
 
 describe('content references', () => {

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFacts, isDateFact, lookupFact, ratioInterval, type Fact } from '../../src/lib/facts.ts';
+import { buildFacts, isDateFact, lookupFact, ratioInterval, shareConsistency, type Fact } from '../../src/lib/facts.ts';
 import { validateData } from '../../src/lib/validate.ts';
-import { readDataDir, root } from '../helpers.ts';
+import { readDataDir, realFacts, root } from '../helpers.ts';
 
-const facts = buildFacts(validateData(readDataDir()));
+const facts = realFacts();
 const fact = (id: string) => {
   const f = facts.get(id);
   if (!f || isDateFact(f)) throw new Error(`no figure ${id}`);
@@ -23,8 +23,11 @@ describe('derived figures (facts.md D1–D8)', () => {
     const [lo, hi] = ratioInterval(fact('output.hightech.2019'), fact('output.total.2019'));
     expect(lo).toBeCloseTo(40.34, 2);
     expect(hi).toBeCloseTo(40.41, 2);
-    // The reported 40.3% sits just below the interval: consistent only at the low edge of rounding.
-    expect(fact('output.hightechShare.2019').value + 0.05).toBeGreaterThan(lo);
+    // The reported 40.3% (40.25–40.35) reaches the interval only at its low edge.
+    expect(shareConsistency(fact('output.hightechShare.2019'), [lo, hi])).toBe('lowEdge');
+    const reported = (value: number) => ({ ...fact('output.hightechShare.2019'), value, digits: 2 });
+    expect(shareConsistency(reported(40.37), [lo, hi])).toBe('inside');
+    expect(shareConsistency(reported(40.6), [lo, hi])).toBe('outside');
   });
   it('D4: non-high-tech output', () => expect(fact('derived.output.nonHightech.2019').value).toBeCloseTo(124.5, 6));
   it('D5: output per enterprise above designated size', () => expect(fact('derived.output.perEnterprise.2019').value).toBeCloseTo(2.27, 2));
@@ -46,6 +49,28 @@ describe('derived figures (facts.md D1–D8)', () => {
     files['output.json'] = files['output.json']!.replace('"value": 208.8', '"value": 231.2');
     const changed = buildFacts(validateData(files)).get('derived.output.2018') as Fact;
     expect(changed.value).toBeCloseTo(231.2 / 1.156, 6);
+  });
+});
+
+describe('figures that must agree', () => {
+  const withOutput = (from: string, to: string) => {
+    const files = readDataDir();
+    files['output.json'] = files['output.json']!.replace(from, to);
+    return () => buildFacts(validateData(files));
+  };
+  it('refuses a high-tech output above the total, naming the file and figure', () => {
+    expect(withOutput('"value": 84.3', '"value": 284.3')).toThrow(
+      'data/output.json: output.hightech.2019: expected the high-tech output (284.3) to be at most the total output output.total.2019 (208.8)',
+    );
+  });
+  it('accepts a fall in output: growth is a change, not a share', () => {
+    const f = withOutput('"value": 15.6', '"value": -4.5')().get('derived.output.2018') as Fact;
+    expect(f.value).toBeCloseTo(208.8 / 0.955, 6);
+  });
+  it('refuses a fall of 100% or more', () => {
+    expect(withOutput('"value": 15.6', '"value": -100')).toThrow(
+      'data/output.json: records[2].value: expected a change above -100%, got -100',
+    );
   });
 });
 

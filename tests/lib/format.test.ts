@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildFacts, lookupFact } from '../../src/lib/facts.ts';
-import { formatDate, formatFact, formatNumber } from '../../src/lib/format.ts';
-import { validateData } from '../../src/lib/validate.ts';
-import { readDataDir } from '../helpers.ts';
+import { lookupFact } from '../../src/lib/facts.ts';
+import { formatDate, formatFact, formatNumber, formatSigned } from '../../src/lib/format.ts';
+import { realFacts } from '../helpers.ts';
 
-const facts = buildFacts(validateData(readDataDir()));
+const facts = realFacts();
 const show = (id: string) => formatFact(lookupFact(facts, id));
 
 describe('zh-CN formatting', () => {
@@ -36,4 +35,10 @@ describe('zh-CN formatting', () => {
   });
 
   it('writes months without a leading zero', () => expect(formatDate('2020-04')).toBe('2020年4月'));
+
+  it('signs changes both ways, and zero not at all', () => {
+    expect(formatSigned(15.6, 1)).toBe('+15.6');
+    expect(formatSigned(-3.2, 1)).toBe('-3.2');
+    expect(formatSigned(0, 1)).toBe('0.0');
+  });
 });

@@ -11,15 +11,32 @@ const expected: Record<string, { file: string; field: string; message: RegExp }>
   'malformed-json': { file: 'data/output.json', field: '', message: /is not valid JSON at line 5, column \d+/ },
   'wrong-type': { file: 'data/output.json', field: 'records[0].value', message: /expected a number/ },
   'missing-field': { file: 'data/rankings.json', field: 'records[0].source', message: /missing; expected a report line such as "L12"/ },
-  'rate-over-100': { file: 'data/environment.json', field: 'records[0].value', message: /expected a rate between 0 and 100 \(%\), got 105/ },
-  'negative-rate': { file: 'data/environment.json', field: 'records[0].value', message: /expected a rate between 0 and 100 \(%\), got -31.67/ },
-  'duplicate-id': { file: 'data/output.json', field: 'records[1].id', message: /"output.total.2019" is already used in data\/cleanup.json/ },
+  'rate-over-100': {
+    file: 'data/environment.json',
+    field: 'records[0].value',
+    message: /expected a rate between 0 and 100 \(%\), got 105/,
+  },
+  'negative-rate': {
+    file: 'data/environment.json',
+    field: 'records[0].value',
+    message: /expected a rate between 0 and 100 \(%\), got -31.67/,
+  },
+  'duplicate-id': {
+    file: 'data/output.json',
+    field: 'records[1].id',
+    message: /"output.total.2019" is already used in data\/cleanup.json/,
+  },
   'unknown-unit': { file: 'data/sewage.json', field: 'records[0].unit', message: /expected one of the units 亿元, %, 家/ },
   'bad-source': { file: 'data/projects.json', field: 'records[0].source', message: /expected a report line such as "L12", got "第34段"/ },
-  'misspelt-field': { file: 'data/milestones.json', field: 'records[0].date', message: /missing; .* \(found unexpected field "data": misspelt\?\)/ },
+  'misspelt-field': {
+    file: 'data/milestones.json',
+    field: 'records[0].date',
+    message: /missing; .* \(found unexpected field "data": misspelt\?\)/,
+  },
   'bad-date': { file: 'data/milestones.json', field: 'records[0].date', message: /expected a date "YYYY" or "YYYY-MM", got "2002年4月"/ },
   'fractional-rank': { file: 'data/rankings.json', field: 'records[0].value', message: /expected a whole number for unit 名, got 35.5/ },
   'unknown-file': { file: 'data/population.json', field: '', message: /has no schema; expected one of output.json/ },
+  'reserved-id': { file: 'data/cleanup.json', field: 'records[0].id', message: /expected an id not starting with "derived\."/ },
 };
 
 function validateWith(fixture: string) {

@@ -1,0 +1,63 @@
+import { outputGrowth } from '../../charts/outputGrowth.ts';
+import { ratioInterval, shareConsistency } from '../facts.ts';
+import { formatAmount, formatNumber, formatSigned } from '../format.ts';
+import { zh } from '../i18n.ts';
+import { show } from '../site.ts';
+import { figureFact, renderVariants, row, sourcesOf, type FigureModel } from './model.ts';
+
+/** Output growth: 2019 total with its high-tech part, beside the 2018 level the growth rate implies. */
+export function outputFigure(): FigureModel {
+  const t = zh.charts.output;
+  const total = figureFact('output.total.2019');
+  const hightech = figureFact('output.hightech.2019');
+  const growth = figureFact('output.growth.2019');
+  const share = figureFact('output.hightechShare.2019');
+  const implied = figureFact('derived.output.2018');
+  const interval = ratioInterval(hightech, total);
+  const description = t.description({
+    total: show(total.id),
+    hightech: show(hightech.id),
+    growth: show(growth.id),
+    implied: show(implied.id),
+  });
+  return {
+    id: 'output',
+    title: t.title,
+    takeaway: t.takeaway({ added: show('derived.output.added.2019'), share: show(share.id) }),
+    sources: sourcesOf([total, hightech, growth, share]),
+    notes: [
+      t.notes.implied(implied.derived!.formula),
+      t.notes.share({
+        reported: show(share.id),
+        computed: show('derived.output.hightechShare.2019'),
+        interval: interval.map((x) => `${formatNumber(x, 2)}%`).join('—'),
+        consistency: shareConsistency(share, interval),
+      }),
+    ],
+    table: [row(implied), row(total), row(hightech), row(growth), row(share)],
+    svg: renderVariants('output', (document, width, id) =>
+      outputGrowth(
+        [
+          { key: '2018', label: t.bars.implied, value: implied.value, derived: true, text: formatAmount(implied) },
+          {
+            key: '2019',
+            label: t.bars.reported,
+            value: total.value,
+            text: formatAmount(total),
+            part: { value: hightech.value, text: formatAmount(hightech) },
+          },
+        ],
+        {
+          document,
+          id,
+          width,
+          title: t.title,
+          description,
+          unit: t.unit,
+          change: `${formatSigned(growth.value, growth.digits)}%`,
+          legend: t.legend,
+        },
+      ),
+    ),
+  };
+}
