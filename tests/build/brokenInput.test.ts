@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { root } from '../helpers.ts';
+import { buildEnv, root } from '../helpers.ts';
 
 /** Copies the project to a scratch folder, applies a change, builds it and returns the output. */
 function buildWith(name: string, change: (dir: string) => void) {

@@ -1,27 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { theme } from '../../src/charts/theme.ts';
 import { lookupFact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
-import { realFacts, root } from '../helpers.ts';
+import { realFacts } from '../helpers.ts';
+import { sites } from '../setup/sites.ts';
 
-const outDir = join(root, 'test-output/build');
 const facts = realFacts();
 const show = (id: string) => formatFact(lookupFact(facts, id));
 let html = '';
 let document: Document;
 
 beforeAll(() => {
-  rmSync(outDir, { recursive: true, force: true });
-  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', outDir], {
-    cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    stdio: 'pipe',
-  });
-  html = readFileSync(join(outDir, 'index.html'), 'utf8');
+  html = readFileSync(join(sites.root.dir, 'index.html'), 'utf8');
   document = parseHTML(html).document as unknown as Document;
 });
 

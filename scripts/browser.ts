@@ -1,10 +1,10 @@
 // Where Debian's Chromium lives and how to start it on a machine with no outside network.
 import { existsSync } from 'node:fs';
 
-const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+const candidates = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => Boolean(p));
 
 /** The Chromium executable, or null when none is installed. */
-export function chromiumPath() {
+export function chromiumPath(): string | null {
   return candidates.find((p) => existsSync(p)) ?? null;
 }
 

@@ -1,0 +1,102 @@
+// Measures every built page (HTML, inline SVG, CSS, JavaScript, raw and gzipped) and
+// checks the budgets. CLI: node scripts/budget.ts [dist] — prints a table, exits 1 on a breach.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { normaliseBase } from './serve.ts';
+
+/** Budgets of the story page's first view, in gzipped bytes. */
+export const budgets = { js: 25 * 1024, firstView: 120 * 1024 };
+
+const files = (dir: string): string[] =>
+  readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : [join(dir, f)]));
+const gz = (buf: Buffer) => (buf.length ? gzipSync(buf, { level: 9 }).length : 0);
+const concat = (parts: (string | Buffer)[]) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
+
+/**
+ * Bytes of each page and of what its first view loads (inline code plus linked CSS, JS and
+ * images). `base` is the path the site was built for, stripped from root-relative URLs.
+ */
+export interface PageSize {
+  page: string;
+  html: Bytes;
+  svg: Bytes;
+  css: Bytes;
+  js: Bytes;
+  /** Gzipped bytes of the HTML and of the CSS, JS and images it links. */
+  firstView: number;
+}
+interface Bytes {
+  raw: number;
+  gz: number;
+}
+
+export function measure(dist: string, base = '/'): PageSize[] {
+  const all = files(dist);
+  const prefix = normaliseBase(base);
+  const local = (url: string): string | null => {
+    if (/^([a-z]+:)?\/\//i.test(url) || url.startsWith('data:')) return null;
+    const path = join(dist, url.split(/[?#]/)[0]!.replace(prefix, '/').replace(/^\/+/, ''));
+    return existsSync(path) && statSync(path).isFile() ? path : null;
+  };
+  return all
+    .filter((f) => f.endsWith('.html'))
+    .map((page) => {
+      const html = readFileSync(page);
+      const text = html.toString('utf8');
+      const inline = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]).join('');
+      const linked = (re: RegExp) =>
+        [...new Set([...text.matchAll(re)].map((m) => local(m[1]!)).filter((p): p is string => p !== null))].map((p) => readFileSync(p));
+      const linkedJs = linked(/<script\b[^>]*\bsrc="([^"]+)"/g);
+      const linkedCss = linked(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
+      const js = concat([inline(/<script\b[^>]*>([\s\S]*?)<\/script>/g), ...linkedJs]);
+      const css = concat([inline(/<style\b[^>]*>([\s\S]*?)<\/style>/g), ...linkedCss]);
+      const images = linked(/<img\b[^>]*\bsrc="([^"]+)"/g);
+      const svg = Buffer.from(inline(/(<svg[\s\S]*?<\/svg>)/g));
+      return {
+        page: relative(dist, page),
+        html: { raw: html.length, gz: gz(html) },
+        svg: { raw: svg.length, gz: gz(svg) },
+        css: { raw: css.length, gz: gz(css) },
+        js: { raw: js.length, gz: gz(js) },
+        firstView: gz(html) + [...linkedJs, ...linkedCss, ...images].reduce((n, b) => n + gz(b), 0),
+      };
+    });
+}
+
+/** Every breach of the budgets, as a sentence naming the page, the figure and the limit. */
+export function checkBudgets(rows: PageSize[], limits = budgets): string[] {
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  return rows.flatMap((r) => [
+    ...(r.js.gz > limits.js ? [`${r.page}: ships ${kb(r.js.gz)} of gzipped JavaScript; the budget is ${kb(limits.js)}`] : []),
+    ...(r.firstView > limits.firstView
+      ? [`${r.page}: first view is ${kb(r.firstView)} gzipped; the budget is ${kb(limits.firstView)}`]
+      : []),
+  ]);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const dist = process.argv[2] ?? 'dist';
+  const rows = measure(dist);
+  const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  console.table(
+    rows.map((r) => ({
+      page: r.page,
+      'html raw': kb(r.html.raw),
+      'html gz': kb(r.html.gz),
+      'svg raw': kb(r.svg.raw),
+      'css raw': kb(r.css.raw),
+      'js raw': kb(r.js.raw),
+      'js gz': kb(r.js.gz),
+      'first view gz': kb(r.firstView),
+    })),
+  );
+  const total = files(dist).reduce((n, f) => n + statSync(f).size, 0);
+  console.log(
+    `${dist}: ${files(dist).length} files, ${kb(total)}; budgets: JavaScript ${kb(budgets.js)} gz, first view ${kb(budgets.firstView)} gz`,
+  );
+  const breaches = checkBudgets(rows);
+  for (const b of breaches) console.error(`OVER BUDGET: ${b}`);
+  process.exitCode = breaches.length ? 1 : 0;
+}

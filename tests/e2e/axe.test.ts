@@ -1,0 +1,52 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserAvailable, launchBrowser, viewports } from './browser.ts';
+
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+const pages = { story: '', notFound: '404.html' };
+
+/** axe's findings as sentences: rule, what it asks, and the elements that break it. */
+async function violations(page: Page): Promise<string[]> {
+  // Open every <details> so the data tables are checked too.
+  await page.locator('details').evaluateAll((ds) => ds.forEach((d) => d.setAttribute('open', '')));
+  const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+describe.runIf(browserAvailable())('accessibility (axe, WCAG 2.2 A and AA)', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  const cases = Object.entries(pages).flatMap(([name, path]) =>
+    (['light', 'dark'] as const).flatMap((scheme) =>
+      (Object.keys(viewports) as (keyof typeof viewports)[]).map((viewport) => ({ name, path, scheme, viewport })),
+    ),
+  );
+  it.each(cases)('$name page, $scheme scheme, $viewport: no violations', async ({ path, scheme, viewport }) => {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: viewports[viewport] });
+    const page = await context.newPage();
+    await page.goto(inject('siteUrls').root + path);
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('catches an image without a text alternative and a low-contrast text', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(inject('siteUrls').root);
+    await page.locator('#lede .prose').evaluate((el) => {
+      el.insertAdjacentHTML(
+        'afterbegin',
+        '<img src="favicon.svg" width="20" height="20"><p style="color:#ccc;background:#fff">浅色文字</p>',
+      );
+    });
+    const found = await violations(page);
+    expect(found.some((v) => v.startsWith('image-alt:'))).toBe(true);
+    expect(found.some((v) => v.startsWith('color-contrast:'))).toBe(true);
+    await context.close();
+  });
+});

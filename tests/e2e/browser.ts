@@ -1,0 +1,62 @@
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromiumPath, launchArgs } from '../../scripts/browser.ts';
+
+const install = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
+
+/**
+ * Whether browser tests can run here. Without Chromium they are skipped with a loud
+ * warning on a developer's machine, and fail under CI, where a skip would hide a gap.
+ */
+export function browserAvailable(): boolean {
+  if (chromiumPath()) return true;
+  if (process.env['CI']) throw new Error(`Chromium is required under CI but was not found; install it: ${install}`);
+  console.warn(`\n${'!'.repeat(72)}\n  BROWSER TESTS SKIPPED: no Chromium found. Install Debian's: ${install}\n${'!'.repeat(72)}\n`);
+  return false;
+}
+
+export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath()!, args: launchArgs });
+
+export interface Traffic {
+  /** Every URL the page asked for. */
+  requests: string[];
+  /** Console errors, page errors, failed requests and HTTP errors, as sentences. */
+  problems: string[];
+}
+
+/**
+ * A context that records the page's traffic and lets no request leave `origin`: such a
+ * request is aborted and recorded, so a test sees it without the machine reaching out.
+ */
+export async function watchedContext(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions,
+): Promise<{ context: BrowserContext; traffic: Traffic }> {
+  const context = await browser.newContext(options);
+  const traffic: Traffic = { requests: [], problems: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    traffic.requests.push(url);
+    if (new URL(url).origin === origin) return route.continue();
+    traffic.problems.push(`request to another origin: ${url}`);
+    return route.abort('blockedbyclient');
+  });
+  // Pages under a path containing "does-not-exist" are asked for on purpose, to get the 404 page.
+  const expected404 = (url: string) => url.includes('does-not-exist');
+  context.on('console', (m) => {
+    if (m.type() === 'error' && !expected404(m.location().url)) traffic.problems.push(`console error: ${m.text()}`);
+  });
+  context.on('weberror', (e) => traffic.problems.push(`page error: ${e.error().message}`));
+  context.on('requestfailed', (r) => {
+    if (new URL(r.url()).origin === origin) traffic.problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`);
+  });
+  context.on('response', (r) => {
+    if (r.status() >= 400 && !expected404(r.url())) traffic.problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  return { context, traffic };
+}
+
+export const viewports = {
+  phone: { width: 390, height: 844 },
+  desktop: { width: 1280, height: 800 },
+} as const;

@@ -1,0 +1,98 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { root } from '../helpers.ts';
+import type { SiteName } from '../setup/sites.ts';
+import { browserAvailable, launchBrowser, viewports, watchedContext } from './browser.ts';
+
+/** The laid-out width of the document, which exceeds the viewport when anything overflows. */
+async function contentWidth(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  const { cssContentSize } = await cdp.send('Page.getLayoutMetrics');
+  return cssContentSize.width;
+}
+
+const sections = ['lede', 'crackdown', 'platform', 'environment', 'refinement', 'close'];
+const charts = ['output', 'environment', 'ranking'];
+const shots = join(root, 'test-output/screenshots');
+const cases = (['root', 'sub'] as SiteName[]).flatMap((site) =>
+  (Object.keys(viewports) as (keyof typeof viewports)[]).flatMap((viewport) => [true, false].map((js) => ({ site, viewport, js }))),
+);
+
+describe.runIf(browserAvailable())('the story in a browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    mkdirSync(shots, { recursive: true });
+  });
+  afterAll(() => browser?.close());
+
+  it.each(cases)('$site site, $viewport, JavaScript $js: complete, contained and self-sufficient', async ({ site, viewport, js }) => {
+    const url = inject('siteUrls')[site];
+    const { context, traffic } = await watchedContext(browser, new URL(url).origin, {
+      viewport: viewports[viewport],
+      javaScriptEnabled: js,
+    });
+    const page = await context.newPage();
+    const response = await page.goto(url, { waitUntil: 'load' });
+    expect(response?.status()).toBe(200);
+
+    for (const id of sections) {
+      const box = await page.locator(`#${id}`).boundingBox();
+      expect(box?.height, `section #${id}`).toBeGreaterThan(100);
+    }
+    for (const id of charts) {
+      // Exactly one prerendered variant shows, at a readable size, and fits the screen.
+      const visible = page.locator(`#figure-${id} .chart-variant svg`).filter({ visible: true });
+      expect(await visible.count(), `chart ${id}`).toBe(1);
+      const box = (await visible.boundingBox())!;
+      expect(box.width).toBeGreaterThan(250);
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(viewports[viewport].width);
+      // The data table opens from the keyboard.
+      const summary = page.locator(`#figure-${id} summary`);
+      await summary.focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator(`#figure-${id} table`).isVisible()).toBe(true);
+    }
+
+    expect(await contentWidth(page), 'no horizontal overflow').toBeLessThanOrEqual(viewports[viewport].width);
+
+    expect(traffic.requests.length).toBeGreaterThan(0);
+    expect(traffic.requests.every((r) => r.startsWith(new URL(url).origin))).toBe(true);
+    expect(traffic.problems).toEqual([]);
+    if (site === 'root') await page.screenshot({ path: join(shots, `${viewport}${js ? '' : '-nojs'}.png`), fullPage: true });
+    await context.close();
+  });
+
+  it('catches horizontal overflow and a request to another origin', async () => {
+    const url = inject('siteUrls').root;
+    const { context, traffic } = await watchedContext(browser, new URL(url).origin, { viewport: viewports.phone });
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.locator('#lede .prose').evaluate((el) => {
+      el.insertAdjacentHTML(
+        'afterbegin',
+        '<div style="width:1200px;height:4px"></div><img alt="" src="https://cdn.example.com/pixel.png">',
+      );
+    });
+    await expect.poll(() => traffic.problems.length).toBeGreaterThan(0);
+    expect(traffic.problems).toContain('request to another origin: https://cdn.example.com/pixel.png');
+    expect(await contentWidth(page)).toBeGreaterThan(viewports.phone.width);
+    await context.close();
+  });
+
+  it('serves the 404 page, styled, under the sub-path', async () => {
+    const url = inject('siteUrls').sub;
+    const { context, traffic } = await watchedContext(browser, new URL(url).origin, { viewport: viewports.phone });
+    const page = await context.newPage();
+    const response = await page.goto(`${url}does-not-exist/`);
+    expect(response?.status()).toBe(404);
+    await expect.poll(() => page.locator('h1').textContent()).toBe('找不到这个页面');
+    await page.locator('main a').click();
+    await page.waitForURL(url);
+    expect(traffic.problems).toEqual([]);
+    await context.close();
+  });
+});

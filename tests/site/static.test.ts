@@ -1,0 +1,95 @@
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HtmlValidate } from 'html-validate';
+import { describe, expect, it } from 'vitest';
+import { checkBudgets, measure } from '../../scripts/budget.ts';
+import { checkLinks } from '../../scripts/links.ts';
+import { root } from '../helpers.ts';
+import { sites, type SiteName } from '../setup/sites.ts';
+
+const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
+const pages = ['index.html', '404.html'];
+
+/** A copy of a built site with one thing broken on purpose, to see a gate catch it. */
+function broken(name: string, site: SiteName, breakIt: (dir: string) => void) {
+  const dir = join(root, 'test-output/broken-site', name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(sites[site].dir, dir, { recursive: true });
+  breakIt(dir);
+  return dir;
+}
+const editIndex = (dir: string, from: string, to: string) => {
+  const file = join(dir, 'index.html');
+  writeFileSync(file, readFileSync(file, 'utf8').replace(from, to));
+};
+
+describe.each(Object.keys(sites) as SiteName[])('the %s build', (site) => {
+  const { dir, base } = sites[site];
+
+  it.each(pages)('%s is valid HTML', async (page) => {
+    const report = await validator.validateFile(join(dir, page));
+    const messages = report.results.flatMap((r) => r.messages.map((m) => `${page}:${m.line}:${m.column} ${m.ruleId}: ${m.message}`));
+    expect(messages).toEqual([]);
+  });
+
+  it('has no broken link, asset or anchor', () => {
+    expect(checkLinks(dir, base)).toEqual([]);
+  });
+
+  it('keeps every page within the budgets', () => {
+    const rows = measure(dir, base);
+    expect(rows.map((r) => r.page).sort()).toEqual([...pages].sort());
+    expect(checkBudgets(rows)).toEqual([]);
+  });
+});
+
+describe('each gate catches what it guards', () => {
+  it('html-validate reports a duplicate id and an unclosed element', async () => {
+    const report = await validator.validateString(
+      '<!doctype html><html lang="zh-CN"><head><title>t</title></head><body><p id="a">x</p><p id="a"><span>y</p></body></html>',
+    );
+    const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
+    expect(rules).toContain('no-dup-id');
+    expect(rules).toContain('close-order');
+  });
+
+  it('the link check reports a broken anchor and a missing asset, naming the page', () => {
+    const dir = broken('links', 'sub', (d) =>
+      editIndex(d, '<main id="story"', '<a href="#nowhere">x</a><img src="missing.png" alt="x"><main id="story"'),
+    );
+    expect(checkLinks(dir, sites.sub.base)).toEqual([
+      'index.html: #nowhere → no element with id "nowhere"',
+      'index.html: missing.png → /stories/anfu/missing.png does not exist',
+    ]);
+  });
+
+  it('the link check reports a root-relative link that ignores the base path', () => {
+    const dir = broken('base', 'sub', (d) => editIndex(d, '<main id="story"', '<a href="/favicon.svg">x</a><main id="story"'));
+    expect(checkLinks(dir, sites.sub.base)).toEqual([
+      'index.html: /favicon.svg → /favicon.svg does not exist (outside the base /stories/anfu/)',
+    ]);
+  });
+
+  it('the link check reports a request to another origin', () => {
+    const dir = broken('origin', 'root', (d) =>
+      editIndex(d, '</head>', '<link rel="stylesheet" href="https://cdn.example.com/x.css"></head>'),
+    );
+    expect(checkLinks(dir)).toEqual(['index.html: https://cdn.example.com/x.css points at another origin']);
+  });
+
+  it('the budget check reports a 40 KB script', () => {
+    const dir = broken('budget', 'root', (d) => {
+      // Random bytes do not compress, so 40 KB of them stays over the 25 KB gzipped budget.
+      let seed = 1;
+      const noise = Array.from(
+        { length: 40 * 1024 },
+        () => ((seed = (seed * 16807) % 2147483647), String.fromCharCode(33 + (seed % 90))),
+      ).join('');
+      writeFileSync(join(d, 'heavy.js'), `window.noise=${JSON.stringify(noise)};`);
+      editIndex(d, '</head>', '<script src="/heavy.js" defer></script></head>');
+    });
+    const breaches = checkBudgets(measure(dir));
+    expect(breaches).toHaveLength(1);
+    expect(breaches[0]).toMatch(/^index\.html: ships 3\d\.\d KB of gzipped JavaScript; the budget is 25\.0 KB$/);
+  });
+});
