@@ -47,7 +47,7 @@ export async function audit(url: string): Promise<AuditResult> {
       failing,
     };
   } finally {
-    await chrome.kill();
+    chrome.kill();
   }
 }
 

@@ -15,7 +15,7 @@ function buildWith(name: string, change: (dir: string) => void) {
   change(dir);
   const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
     cwd: dir,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+    env: buildEnv(),
     encoding: 'utf8',
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
