@@ -1,7 +1,7 @@
 // Measures every built page (HTML, inline SVG, CSS, JavaScript, raw and gzipped) and
 // checks the budgets. CLI: node scripts/budget.ts [dist] — prints a table, exits 1 on a breach.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { normaliseBase } from './serve.ts';
@@ -46,11 +46,15 @@ export function measure(dist: string, base = '/'): PageSize[] {
       const html = readFileSync(page);
       const text = html.toString('utf8');
       const inline = (re: RegExp) => [...text.matchAll(re)].map((m) => m[1]).join('');
-      const linked = (re: RegExp) =>
-        [...new Set([...text.matchAll(re)].map((m) => local(m[1]!)).filter((p): p is string => p !== null))].map((p) => readFileSync(p));
-      const linkedJs = linked(/<script\b[^>]*\bsrc="([^"]+)"/g);
+      const paths = (re: RegExp) => [...new Set([...text.matchAll(re)].map((m) => local(m[1]!)).filter((p): p is string => p !== null))];
+      const linked = (re: RegExp) => paths(re).map((p) => readFileSync(p));
+      const linkedJs = withImports(paths(/<script\b[^>]*\bsrc="([^"]+)"/g));
       const linkedCss = linked(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"/g);
-      const js = concat([inline(/<script\b[^>]*>([\s\S]*?)<\/script>/g), ...linkedJs]);
+      // JSON data blocks are not code; everything else in a <script> is.
+      const js = concat([
+        inline(/<script\b(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g),
+        ...linkedJs.map((f) => f.body),
+      ]);
       const css = concat([inline(/<style\b[^>]*>([\s\S]*?)<\/style>/g), ...linkedCss]);
       const images = linked(/<img\b[^>]*\bsrc="([^"]+)"/g);
       const svg = Buffer.from(inline(/(<svg[\s\S]*?<\/svg>)/g));
@@ -60,9 +64,28 @@ export function measure(dist: string, base = '/'): PageSize[] {
         svg: { raw: svg.length, gz: gz(svg) },
         css: { raw: css.length, gz: gz(css) },
         js: { raw: js.length, gz: gz(js) },
-        firstView: gz(html) + [...linkedJs, ...linkedCss, ...images].reduce((n, b) => n + gz(b), 0),
+        firstView: gz(html) + [...linkedJs.map((f) => f.body), ...linkedCss, ...images].reduce((n, b) => n + gz(b), 0),
       };
     });
+}
+
+/**
+ * The scripts and every module they import, statically or on demand: a chart's enhancer is
+ * loaded lazily, but it is still JavaScript the page ships to a reader who scrolls.
+ */
+function withImports(entry: string[]): { path: string; body: Buffer }[] {
+  const seen = new Map<string, Buffer>();
+  const visit = (path: string) => {
+    if (seen.has(path)) return;
+    const body = readFileSync(path);
+    seen.set(path, body);
+    for (const m of body.toString('utf8').matchAll(/["'`](?:\.{1,2}\/|\/)[^"'`]*?([\w.-]+\.m?js)["'`]/g)) {
+      const next = join(dirname(path), m[1]!);
+      if (existsSync(next)) visit(next);
+    }
+  };
+  entry.forEach(visit);
+  return [...seen].map(([path, body]) => ({ path, body }));
 }
 
 /** Every breach of the budgets, as a sentence naming the page, the figure and the limit. */

@@ -64,32 +64,21 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
         textAnchor: 'middle',
         className: 'axis',
       }),
-      ...(compact
-        ? [
-            Plot.text(rows, {
-              x: 0,
-              y: 'key',
-              dy: -17,
-              text: 'label',
-              textAnchor: 'start',
-              className: 'axis-label',
-              fontSize: theme.font.label,
-            }),
-          ]
-        : [
-            Plot.axisY({
-              tickFormat: (k: string) => rows.find((d) => d.key === k)!.label,
-              tickSize: 0,
-              label: null,
-              fontSize: theme.font.label,
-              className: 'axis-label',
-            }),
-          ]),
-      Plot.barX(rows, { y: 'key', x1: 0, x2: 100, className: 'track' }),
+      // Labels above the bars on phones, left of them on wider screens.
+      Plot.text(rows, {
+        x: 0,
+        y: 'key',
+        ...(compact ? { dy: -17, textAnchor: 'start' } : { dx: -10, textAnchor: 'end' }),
+        text: 'label',
+        className: 'axis-label',
+        fontSize: theme.font.label,
+        ariaLabel: 'key',
+      }),
+      Plot.barX(rows, { y: 'key', x1: 0, x2: 100, className: 'track', ariaLabel: 'key' }),
       ...Object.keys(groups).map((g) =>
         Plot.barX(
           rows.filter((d) => d.group === g),
-          { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g}` },
+          { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g}`, ariaLabel: 'key' },
         ),
       ),
       Plot.ruleX([100], { className: 'reference' }),
@@ -110,11 +99,13 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
         className: 'value-label',
         fontSize: theme.font.value,
         fontWeight: 700,
+        ariaLabel: 'key',
       }),
     ],
   }) as SVGSVGElement;
   plot.querySelectorAll('style').forEach((s) => s.remove());
-  // Plot labels its groups with aria-label; the figure's table carries the data instead.
+  groupByRow(plot, rows);
+  // Plot labels its mark groups with aria-label; the figure's table carries the data instead.
   plot.querySelectorAll('[aria-label]').forEach((g) => g.removeAttribute('aria-label'));
   const svg = createSvg({
     document,
@@ -135,4 +126,28 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
     { x: marginLeft, y: 6 },
   );
   return svg;
+}
+
+/**
+ * Plot groups elements by mark (all tracks, all bars, all labels); the enhancer needs one
+ * group per rate. Each element Plot tagged with its row key moves into a `g.mark` for that
+ * row, inside a shallow copy of its old parent so its transform and font settings hold.
+ */
+function groupByRow(plot: SVGSVGElement, rows: readonly Rate[]): void {
+  const tagged = [...plot.querySelectorAll('[aria-label]')].filter((e) => e.localName === 'rect' || e.localName === 'text');
+  for (const row of rows) {
+    const mark = plot.ownerDocument.createElementNS(plot.namespaceURI, 'g');
+    mark.setAttribute('class', `mark group-${row.group}`);
+    mark.setAttribute('data-key', row.key);
+    for (const el of tagged.filter((e) => e.getAttribute('aria-label') === row.key)) {
+      const wrap = el.parentElement!.cloneNode(false) as Element;
+      wrap.removeAttribute('aria-label');
+      el.removeAttribute('aria-label');
+      wrap.appendChild(el);
+      mark.appendChild(wrap);
+    }
+    plot.appendChild(mark);
+  }
+  // The groups Plot made are empty now, but for the axis.
+  for (const g of plot.querySelectorAll(':scope > g')) if (!g.hasChildNodes()) g.remove();
 }

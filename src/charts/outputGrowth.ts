@@ -1,14 +1,17 @@
-import { scaleBand, scaleLinear, select } from 'd3';
+import { scaleBand, scaleLinear } from 'd3';
+import { changeArrow } from './changeArrow.ts';
+import { hatchOver, hatchPattern } from './hatch.ts';
 import { legend } from './legend.ts';
-import { createSvg, px } from './svg.ts';
+import { append, createSvg, px } from './svg.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface OutputBar {
   key: string;
   /** Axis label, e.g. "2019年". */
   label: string;
-  value: number;
-  /** The value as its label shows it, e.g. "约180.6". */
+  /** Null where the figure is not reported: the slot shows `text` instead of a bar. */
+  value: number | null;
+  /** The value as its label shows it, e.g. "约180.6", or why there is no bar. */
   text: string;
   /** A figure implied by arithmetic rather than reported; drawn hatched with a dashed outline. */
   derived?: boolean;
@@ -27,6 +30,11 @@ export interface OutputGrowthOptions {
   /** Axis title naming the unit, e.g. "单位：亿元". */
   unit: string;
   legend: { part: string; rest: string; derived: string };
+  /**
+   * Marks to draw, by key: bar keys, `${key}-part` for a bar's part, and "change". The
+   * scale always fits every bar, so the states of a sequence share one axis.
+   */
+  visible?: readonly string[];
 }
 
 const defaults = { id: 'output', width: 640, change: '' };
@@ -36,26 +44,17 @@ const MIN_INSIDE = 28;
 /** Bars of gross output per year, a reported part stacked from the base, derived years hatched. */
 export function outputGrowth(data: readonly OutputBar[], options: OutputGrowthOptions): SVGSVGElement {
   const { document, id, width, change, unit, title, description } = { ...defaults, ...options };
+  const shown = (key: string) => !options.visible || options.visible.includes(key);
   const compact = isCompact(width);
   const height = compact ? 330 : 350;
   const svg = createSvg({ document, id, width, height, title, description, className: 'chart--output' });
-  const root = select(svg);
-  const hatchOver = (r: SVGRectElement) => {
-    const o = r.cloneNode() as SVGRectElement;
-    o.setAttribute('class', 'hatch');
-    o.setAttribute('fill', `url(#${id}-hatch)`);
-    return o;
-  };
-
-  const legendHeight = legend(
-    svg,
-    [
-      { className: 'bar-part', label: options.legend.part },
-      { className: 'bar-rest', label: options.legend.rest },
-      { className: 'bar-derived', label: options.legend.derived, overlay: hatchOver },
-    ],
-    { x: theme.margin.left, y: 6, stacked: compact },
-  );
+  const hatch = hatchOver(id);
+  const legendItems = [
+    { className: 'bar-part', label: options.legend.part },
+    { className: 'bar-rest', label: options.legend.rest },
+    { className: 'bar-derived', label: options.legend.derived, overlay: hatch },
+  ];
+  const legendHeight = legend(svg, legendItems, { x: theme.margin.left, y: 6, stacked: compact });
   const m = { ...theme.margin, top: legendHeight + 56 };
   const inset = compact ? 8 : 60;
   const x = scaleBand<string>()
@@ -63,113 +62,69 @@ export function outputGrowth(data: readonly OutputBar[], options: OutputGrowthOp
     .range([m.left + inset, width - m.right - inset])
     .paddingInner(compact ? 0.35 : 0.5)
     .paddingOuter(0.15);
-  const max = Math.max(...data.map((d) => Math.max(d.value, d.part?.value ?? 0)));
+  const max = Math.max(...data.map((d) => Math.max(d.value ?? 0, d.part?.value ?? 0)));
   const y = scaleLinear()
     .domain([0, max])
     .nice()
     .range([height - m.bottom, m.top]);
-
   // Hatching marks the figures the report does not give directly.
-  root
-    .append('defs')
-    .append('pattern')
-    .attr('id', `${id}-hatch`)
-    .attr('width', 6)
-    .attr('height', 6)
-    .attr('patternUnits', 'userSpaceOnUse')
-    .attr('patternTransform', 'rotate(45)')
-    .append('rect')
-    .attr('class', 'hatch-line')
-    .attr('width', 2)
-    .attr('height', 6);
+  hatchPattern(svg, id);
 
-  const grid = root.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
-  const ticks = y.ticks(4);
-  for (const t of ticks) {
-    grid
-      .append('line')
-      .attr('x1', m.left)
-      .attr('x2', width - m.right)
-      .attr('y1', px(y(t)))
-      .attr('y2', px(y(t)));
-    grid
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', m.left)
-      .attr('y', px(y(t)) - 4)
-      .attr('font-size', theme.font.axis)
-      .text(String(t));
-  }
+  // data-morph names each element across states, so the browser can move one into the next.
+  const grid = append(svg, 'g', { class: 'grid', 'aria-hidden': 'true', 'data-morph': 'grid' });
+  y.ticks(4).forEach((t, i) => {
+    append(grid, 'line', { 'data-morph': `tick-${i}`, x1: m.left, x2: width - m.right, y1: px(y(t)), y2: px(y(t)) });
+    append(
+      grid,
+      'text',
+      { 'data-morph': `tick-label-${i}`, class: 'axis-label', x: m.left, y: px(y(t)) - 4, 'font-size': theme.font.axis },
+      String(t),
+    );
+  });
   // The unit sits on its own line above the scale, clear of the bar labels.
-  root
-    .append('text')
-    .attr('class', 'axis-title')
-    .attr('x', m.left)
-    .attr('y', legendHeight + 24)
-    .attr('font-size', theme.font.small)
-    .text(unit);
+  append(svg, 'text', { 'data-morph': 'unit', class: 'axis-title', x: m.left, y: legendHeight + 24, 'font-size': theme.font.small }, unit);
 
-  const bars = root.append('g').attr('class', 'bars');
+  const bars = append(svg, 'g', { class: 'bars', 'data-morph': 'bars' });
   for (const d of data) {
-    const g = bars
-      .append('g')
-      .attr('class', d.derived ? 'bar bar--derived' : 'bar')
-      .attr('data-key', d.key);
     const x0 = x(d.key)!;
     const bw = x.bandwidth();
-    const cx = px(x0 + bw / 2);
-    const label = (cls: string, yy: number, text: string) =>
-      g
-        .append('text')
-        .attr('class', cls)
-        .attr('x', cx)
-        .attr('y', px(yy))
-        .attr('text-anchor', 'middle')
-        .attr('font-size', theme.font.value)
-        .text(text);
-    const rect = g
-      .append('rect')
-      .attr('class', d.derived ? 'bar-derived' : 'bar-rest')
-      .attr('x', px(x0))
-      .attr('y', px(y(d.value)))
-      .attr('width', px(bw))
-      .attr('height', px(y(0) - y(d.value)));
-    // The stylesheet paints classes; the hatch is an overlay that keeps its pattern fill.
-    if (d.derived) g.append(() => hatchOver(rect.node()!));
-    if (d.part) {
-      g.append('rect')
-        .attr('class', 'bar-part')
-        .attr('x', px(x0))
-        .attr('y', px(y(d.part.value)))
-        .attr('width', px(bw))
-        .attr('height', px(y(0) - y(d.part.value)));
-      const inside = y(0) - y(d.part.value) >= MIN_INSIDE;
-      label(inside ? 'value-label value-label--inverse' : 'value-label', inside ? y(d.part.value) + 22 : y(d.part.value) - 8, d.part.text);
+    const text = (parent: Element, key: string, cls: string, yy: number, content: string, size: number = theme.font.value) =>
+      append(
+        parent,
+        'text',
+        { 'data-morph': key, class: cls, x: px(x0 + bw / 2), y: px(yy), 'text-anchor': 'middle', 'font-size': size },
+        content,
+      );
+    text(bars, `axis-${d.key}`, 'axis-label', height - m.bottom + 22, d.label, theme.font.label);
+    if (!shown(d.key)) continue;
+    const g = append(bars, 'g', { class: d.derived ? 'mark bar bar--derived' : 'mark bar', 'data-key': d.key, 'data-morph': d.key });
+    if (d.value === null) {
+      text(g, `${d.key}-text`, 'axis-note', y(max / 2), d.text, theme.font.small);
+      continue;
     }
-    label('value-label', y(d.value) - 8, d.text).attr('font-weight', 700);
-    label('axis-label', height - m.bottom + 22, d.label).attr('font-size', theme.font.label);
+    const box = { x: px(x0), y: px(y(d.value)), width: px(bw), height: px(y(0) - y(d.value)) };
+    const rect = append(g, 'rect', { 'data-morph': `${d.key}-rect`, class: d.derived ? 'bar-derived' : 'bar-rest', ...box });
+    if (d.derived) g.appendChild(hatch(rect));
+    text(g, `${d.key}-value`, 'value-label', y(d.value) - 8, d.text).setAttribute('font-weight', '700');
+    if (d.part && shown(`${d.key}-part`)) {
+      const p = append(bars, 'g', { class: 'mark bar-part-mark', 'data-key': `${d.key}-part`, 'data-morph': `${d.key}-part` });
+      append(p, 'rect', {
+        'data-morph': `${d.key}-part-rect`,
+        class: 'bar-part',
+        ...box,
+        y: px(y(d.part.value)),
+        height: px(y(0) - y(d.part.value)),
+      });
+      const inside = y(0) - y(d.part.value) >= MIN_INSIDE;
+      const at = inside ? y(d.part.value) + 22 : y(d.part.value) - 8;
+      text(p, `${d.key}-part-value`, inside ? 'value-label value-label--inverse' : 'value-label', at, d.part.text);
+    }
   }
 
-  if (change && data.length === 2) {
-    const [a, b] = data.map((d) => ({ x: x(d.key)! + x.bandwidth() / 2, y: y(d.value) - 30 })) as [
-      { x: number; y: number },
-      { x: number; y: number },
-    ];
-    const g = root.append('g').attr('class', 'change');
-    g.append('path')
-      .attr('class', 'change-arrow')
-      .attr('d', `M${px(a.x)},${px(a.y)} L${px(b.x - 10)},${px(b.y + 4)}`);
-    g.append('path')
-      .attr('class', 'change-head')
-      .attr('d', `M${px(b.x - 4)},${px(b.y + 2)} l-11,-2 l4,9 z`);
-    g.append('text')
-      .attr('class', 'change-label')
-      .attr('x', px((a.x + b.x) / 2))
-      .attr('y', px((a.y + b.y) / 2 - 10))
-      .attr('text-anchor', 'middle')
-      .attr('font-size', theme.font.value)
-      .attr('font-weight', 700)
-      .text(change);
+  const [a, b] = data;
+  if (change && a && b && a.value !== null && b.value !== null && shown('change')) {
+    const mid = (d: OutputBar, v: number) => ({ x: x(d.key)! + x.bandwidth() / 2, y: y(v) - 30 });
+    changeArrow(svg, mid(a, a.value), mid(b, b.value), change);
   }
   return svg;
 }

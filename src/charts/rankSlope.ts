@@ -1,5 +1,5 @@
-import { scaleLinear, scalePoint, select } from 'd3';
-import { createSvg, px } from './svg.ts';
+import { scaleLinear, scalePoint } from 'd3';
+import { append, createSvg, px } from './svg.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface RankPoint {
@@ -25,6 +25,8 @@ export interface RankSlopeOptions {
   window: (from: number, to: number) => string;
   /** Ranks shown above and below the data. */
   padding?: number;
+  /** Points to draw, by key (default all); the line and change label need the first and last. */
+  visible?: readonly string[];
 }
 
 const defaults = { id: 'ranking', width: 640, format: (r: number) => `#${r}`, change: '', padding: 2 };
@@ -35,6 +37,7 @@ const defaults = { id: 'ranking', width: 640, format: (r: number) => `#${r}`, ch
  */
 export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions): SVGSVGElement {
   const { document, id, width, format, change, better, window, padding, title, description } = { ...defaults, ...options };
+  const shown = data.filter((d) => !options.visible || options.visible.includes(d.key));
   const compact = isCompact(width);
   const height = compact ? 300 : 320;
   const m = { top: 44, right: compact ? 24 : 120, bottom: 56, left: compact ? 24 : 120 };
@@ -42,7 +45,6 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   const best = Math.max(1, Math.min(...ranks) - padding);
   const worst = Math.max(...ranks) + padding;
   const svg = createSvg({ document, id, width, height, title, description, className: 'chart--ranking' });
-  const root = select(svg);
   const x = scalePoint<string>()
     .domain(data.map((d) => d.key))
     .range([m.left + 56, width - m.right - 56]);
@@ -51,82 +53,65 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
     .domain([best, worst])
     .range([m.top, height - m.bottom]);
 
-  const grid = root.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
+  const grid = append(svg, 'g', { class: 'grid', 'aria-hidden': 'true' });
   // Every rank gets a line in a narrow window; a wide one gets a few round ticks instead.
   const ticks = worst - best > 12 ? y.ticks(6).filter(Number.isInteger) : Array.from({ length: worst - best + 1 }, (_, i) => best + i);
   for (const r of ticks) {
     // Rank numbers stay at the far left, clear of the point labels.
-    grid
-      .append('line')
-      .attr('x1', 32)
-      .attr('x2', width - 4)
-      .attr('y1', px(y(r)))
-      .attr('y2', px(y(r)));
-    grid
-      .append('text')
-      .attr('class', 'axis-label')
-      .attr('x', 26)
-      .attr('y', px(y(r)) + 4)
-      .attr('text-anchor', 'end')
-      .attr('font-size', theme.font.axis)
-      .text(String(r));
+    append(grid, 'line', { x1: 32, x2: width - 4, y1: px(y(r)), y2: px(y(r)) });
+    append(grid, 'text', { class: 'axis-label', x: 26, y: px(y(r)) + 4, 'text-anchor': 'end', 'font-size': theme.font.axis }, String(r));
   }
-  root
-    .append('text')
-    .attr('class', 'axis-title')
-    .attr('x', 4)
-    .attr('y', 18)
-    .attr('font-size', theme.font.small)
-    .attr('font-weight', 700)
-    .text(better);
+  append(svg, 'text', { class: 'axis-title', x: 4, y: 18, 'font-size': theme.font.small, 'font-weight': 700 }, better);
+  for (const d of data) {
+    append(
+      svg,
+      'text',
+      { class: 'axis-label', x: px(x(d.key)!), y: height - m.bottom + 24, 'text-anchor': 'middle', 'font-size': theme.font.label },
+      d.label,
+    );
+  }
 
-  const line = root.append('g').attr('class', 'slope');
-  line
-    .append('path')
-    .attr('class', 'slope-line')
-    .attr('d', data.map((d, i) => `${i ? 'L' : 'M'}${px(x(d.key)!)},${px(y(d.rank))}`).join(' '));
-  data.forEach((d, i) => {
-    const g = line.append('g').attr('class', 'slope-point').attr('data-key', d.key);
+  // A line with one visible point is drawn with both ends on it, so it can grow into the next state.
+  const first = shown[0];
+  const last = shown.at(-1);
+  const at = (d: RankPoint) => `${px(x(d.key)!)},${px(y(d.rank))}`;
+  if (first && last) {
+    const path = shown.map((d, i) => `${i ? 'L' : 'M'}${at(d)}`).join(' ') + (shown.length === 1 ? ` L${at(first)}` : '');
+    append(svg, 'path', { 'data-morph': 'slope-line', class: 'slope-line', d: path });
+  }
+  shown.forEach((d, i) => {
+    const g = append(svg, 'g', { class: 'mark slope-point', 'data-key': d.key, 'data-morph': d.key });
     const cx = x(d.key)!;
     const cy = y(d.rank);
-    g.append('circle').attr('cx', px(cx)).attr('cy', px(cy)).attr('r', 7);
-    const last = i === data.length - 1;
+    append(g, 'circle', { 'data-morph': `${d.key}-dot`, cx: px(cx), cy: px(cy), r: 7 });
+    const end = i === data.length - 1;
     // On phones the labels sit above the points, clear of the rank axis on the left.
-    g.append('text')
-      .attr('class', 'value-label')
-      .attr('x', px(compact ? cx : cx + (last ? 14 : -14)))
-      .attr('y', px(compact ? cy - 14 : cy + 5))
-      .attr('text-anchor', compact ? 'middle' : last ? 'start' : 'end')
-      .attr('font-size', theme.font.value)
-      .attr('font-weight', 700)
-      .text(format(d.rank));
-    g.append('text')
-      .attr('class', 'axis-label')
-      .attr('x', px(cx))
-      .attr('y', height - m.bottom + 24)
-      .attr('text-anchor', 'middle')
-      .attr('font-size', theme.font.label)
-      .text(d.label);
+    const label = compact
+      ? { x: px(cx), y: px(cy - 14), 'text-anchor': 'middle' }
+      : { x: px(cx + (end ? 14 : -14)), y: px(cy + 5), 'text-anchor': end ? 'start' : 'end' };
+    append(
+      g,
+      'text',
+      { 'data-morph': `${d.key}-value`, class: 'value-label', ...label, 'font-size': theme.font.value, 'font-weight': 700 },
+      format(d.rank),
+    );
   });
-  if (change && data.length >= 2) {
-    const a = data[0]!;
-    const b = data.at(-1)!;
-    root
-      .append('text')
-      .attr('class', 'change-label')
-      .attr('x', px((x(a.key)! + x(b.key)!) / 2))
-      .attr('y', px((y(a.rank) + y(b.rank)) / 2 + (compact ? 26 : -14)))
-      .attr('text-anchor', 'middle')
-      .attr('font-size', theme.font.value)
-      .attr('font-weight', 700)
-      .text(change);
+  if (change && first && last && first !== last) {
+    const mid = { x: px((x(first.key)! + x(last.key)!) / 2), y: px((y(first.rank) + y(last.rank)) / 2 + (compact ? 26 : -14)) };
+    append(
+      svg,
+      'text',
+      {
+        'data-morph': 'change-label',
+        class: 'change-label',
+        ...mid,
+        'text-anchor': 'middle',
+        'font-size': theme.font.value,
+        'font-weight': 700,
+      },
+      change,
+    );
   }
-  root
-    .append('text')
-    .attr('class', 'axis-note')
-    .attr('x', 4)
-    .attr('y', height - 8)
-    .attr('font-size', theme.font.small)
-    .text(window(best, worst));
+  append(svg, 'text', { class: 'axis-note', x: 4, y: height - 8, 'font-size': theme.font.small }, window(best, worst));
   return svg;
 }

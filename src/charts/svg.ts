@@ -35,3 +35,16 @@ export function createSvg({ document, id, width, height, title, description, cla
 
 /** Rounds a coordinate to 0.1 user units so the SVG stays small and stable. */
 export const px = (x: number) => Math.round(x * 10) / 10;
+
+/** Appends an SVG element with attributes (and text) to `parent`; null or undefined attributes are left out. */
+export function append<K extends keyof SVGElementTagNameMap>(
+  parent: Element,
+  name: K,
+  attrs: Record<string, string | number | null | undefined>,
+  text?: string,
+): SVGElementTagNameMap[K] {
+  const el = parent.appendChild(parent.ownerDocument.createElementNS(SVG_NS, name)) as SVGElementTagNameMap[K];
+  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) el.setAttribute(k, String(v));
+  if (text !== undefined) el.textContent = text;
+  return el;
+}

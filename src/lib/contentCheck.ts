@@ -1,17 +1,18 @@
 /** A component tag that names data by id, found in an MDX body. */
 export interface IdReference {
-  tag: 'Fact' | 'Chart';
+  tag: 'Fact' | 'Chart' | 'Scrolly';
   id: string | undefined;
   line: number;
 }
 
-const TAG = /<(Fact|Chart)\b([^>]*?)\/?>/g;
+const TAG = /<(Fact|Chart|Scrolly)\b([^>]*?)\/?>/g;
 
-/** Finds every `<Fact id="…">` and `<Chart id="…">` in an MDX body, with its line. */
+/** Finds every `<Fact id="…">`, `<Chart id="…">` and `<Scrolly chart="…">` in an MDX body, with its line. */
 export function findReferences(body: string): IdReference[] {
   const refs: IdReference[] = [];
   for (const m of body.matchAll(TAG)) {
-    const id = /\bid\s*=\s*["']([^"']+)["']/.exec(m[2] ?? '')?.[1];
+    const attr = m[1] === 'Scrolly' ? 'chart' : 'id';
+    const id = new RegExp(`\\b${attr}\\s*=\\s*["']([^"']+)["']`).exec(m[2] ?? '')?.[1];
     refs.push({ tag: m[1] as IdReference['tag'], id, line: body.slice(0, m.index).split('\n').length });
   }
   return refs;
@@ -29,9 +30,11 @@ export function checkReferences(
 ): string[] {
   return findReferences(body).flatMap((r) => {
     const where = `${file}:${r.line + lineOffset}`;
-    if (!r.id) return [`${where}: <${r.tag}> needs an id, e.g. <${r.tag} id="${r.tag === 'Fact' ? 'output.total.2019' : 'output'}" />`];
-    if (!known[r.tag](r.id))
-      return [`${where}: unknown ${r.tag === 'Fact' ? 'fact' : 'chart'} id "${r.id}"; see data/README.md for the ids`];
+    const example = { Fact: 'id="output.total.2019" /', Chart: 'id="output" /', Scrolly: 'chart="output"' }[r.tag];
+    if (!r.id) return [`${where}: <${r.tag}> needs ${r.tag === 'Scrolly' ? 'a chart' : 'an id'}, e.g. <${r.tag} ${example}>`];
+    const isFact = r.tag === 'Fact';
+    if (!(isFact ? known.Fact : known.Chart)(r.id))
+      return [`${where}: unknown ${isFact ? 'fact' : 'chart'} id "${r.id}"; see data/README.md for the ids`];
     return [];
   });
 }

@@ -41,6 +41,10 @@ export const zh = {
     table: '查看数据表',
     derived: '推算',
     reportLine: (line: string) => `原报道 ${line}`,
+    explore: (title: string) => `${title}。按方向键逐项查看数值，按 Esc 关闭提示。`,
+    modesLabel: '显示方式',
+    highlightLabel: '突出显示',
+    highlightAll: '全部',
   },
   table: { item: '项目', value: '数值', source: '出处' },
   notFound: { title: '找不到这个页面', text: '链接可能已经改变。故事的全文在首页。', back: '回到首页', pageTitle: '找不到页面' },
@@ -50,7 +54,19 @@ export const zh = {
       description: (v: { total: string; hightech: string; growth: string; implied: string }) =>
         `柱状图。2019年规模以上工业总产值${v.total}，其中高新技术产品产值${v.hightech}；按同比增长${v.growth}倒推，2018年${v.implied}（推算值，斜线表示）。`,
       takeaway: (v: { added: string; share: string }) => `一年多出${v.added}产值；高新技术产品占总产值的${v.share}。`,
-      bars: { implied: '2018年（推算）', reported: '2019年' },
+      bars: { implied: '2018年（推算）', reported: '2019年', reported2018: '2018年' },
+      modes: { amount: '亿元', share: '占比' },
+      share: {
+        title: '2019年规上工业总产值中高新技术产品的占比',
+        description: (share: string) =>
+          `柱状图。2019年规模以上工业总产值记为100%，其中高新技术产品产值占${share}；报道未给出2018年的占比。`,
+        unit: '单位：%',
+        whole: '100%',
+        wholeLabel: '2019年规上工业总产值（合计）',
+        missing: '报道未给出',
+        missingLabel: '2018年高新产值占比',
+        missingSource: '原报道无此数据',
+      },
       legend: { part: '高新技术产品产值', rest: '其他规上工业产值', derived: '推算值' },
       unit: '单位：亿元',
       notes: {
@@ -77,6 +93,57 @@ export const zh = {
       year: (y: string) => `${y}年`,
       rowLabel: (y: string) => `${y}年名次`,
       notes: ['报道没有给出参评开发区的总数，因此图中只截取名次附近的一段，不画“末位”。', '名次越小越靠前，纵轴上方为更好的名次。'],
+    },
+    sewage: {
+      title: '污水处理能力：已建成与二期扩建后',
+      description: (v: { built: string; planned: string; rate: string }) =>
+        `条形图。园区污水处理厂现有处理能力${v.built}，二期工程建成后为${v.planned}（在建，虚线表示）；另以圆环表示污水收集率${v.rate}。`,
+      takeaway: (v: { increase: string; rate: string }) => `二期建成后处理能力将增加${v.increase}；现有管网的污水收集率为${v.rate}。`,
+      stages: { built: '已建成', planned: '二期建成后' },
+      unit: '单位：万吨/天',
+      legend: { built: '已建成', planned: '在建（二期）' },
+      rate: '污水收集率',
+      notes: ['二期工程报道称“正在进行”，图中以虚线表示尚未建成的能力。', '报道没有给出处理厂当前的实际进水量，无法判断现有能力的负荷。'],
+    },
+    projects: {
+      title: '标准厂房与两个投资项目：报道只给出下限',
+      description: (items: string) => `条形图，每项都是下限，箭头表示实际数值更大：${items}。`,
+      takeaway: '三个数字都带“超过”：真实规模只会更大，报道没有给出确数。',
+      groups: { investment: '投资额（亿元）', area: '标准厂房建成面积（万平方米）' },
+      note: '箭头表示实际数值更大，报道只给出下限',
+      notes: ['面积与投资额单位不同，分开绘制，不可直接比较。', '海能科创园为报道所说“今年”引进，报道未注明具体年份。'],
+    },
+    cleanup: {
+      title: '“散乱污”企业的三种处理方式',
+      description: (v: { categories: string; total: string }) =>
+        `示意图。“散乱污”企业按实际情况分为${v.categories}：关停取缔、限期整改、整体搬迁；2019年清理${v.total}，报道未按类别拆分。`,
+      takeaway: (total: string) => `2019年清理了${total}，但每类各有几家，报道没有说。`,
+      categories: [
+        { key: 'shutdown', label: '关停取缔', description: '关闭并取缔' },
+        { key: 'rectify', label: '限期整改', description: '在期限内整改到位' },
+        { key: 'relocate', label: '整体搬迁', description: '整体迁出原址' },
+      ],
+      totalLabel: '2019年清理',
+      note: '报道未按类别拆分',
+      notes: ['分类由园区按企业实际情况确定（报道 L10）；图中方块数为2019年清理的企业数，不对应任何一类。'],
+    },
+    industries: {
+      title: '“1+3+N”主导产业集群',
+      description: (v: { leading: string; featured: string }) =>
+        `结构图：首位产业为${v.leading}；特色优势产业为${v.featured}；N代表报道未列出的其他产业。`,
+      takeaway: (leading: string) => `${leading}是首位产业，另有一组特色优势产业；“N”是哪些，报道没有列出。`,
+      tiers: { leading: '首位产业（1）', featured: '特色优势产业（3）', other: '其他（N）' },
+      other: 'N：其他产业（报道未列出）',
+      notes: ['“1+3+N”是园区对主导产业集群的概括，报道没有给出各产业的产值或企业数。'],
+    },
+    timeline: {
+      title: '园区大事记，2002—2020',
+      description: (n: number) =>
+        `竖向时间线，共${n}个节点，从2002年4月始建到2020年4月申报省级绿色园区；中间报道未提及的年份以折断号压缩。`,
+      takeaway: (years: string) => `从始建到更名“高新”用了${years}；荣誉和考评名次都集中在最近两年。`,
+      kinds: { status: '园区地位', ranking: '考评名次', honour: '荣誉' },
+      gap: (from: number, to: number) => (from === to ? `${from}年：报道未提及` : `${from}—${to}年：报道未提及`),
+      notes: ['只收报道中有日期的节点；空白年份不代表没有发生任何事，只是报道未提及。'],
     },
     environment: {
       title: '园区环境与资源利用指标',

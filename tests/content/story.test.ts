@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReferences } from '../../src/lib/contentCheck.ts';
+import { figures } from '../../src/lib/figures/index.ts';
 import { realFacts, root } from '../helpers.ts';
 
 const dir = join(root, 'content/zh');
@@ -39,7 +40,7 @@ describe('the Chinese story', () => {
 
   it('names only facts and charts that exist', () => {
     const problems = sections.flatMap((s) =>
-      checkReferences(s.file, s.body, { Fact: (id) => facts.has(id), Chart: (id) => ['output', 'ranking', 'environment'].includes(id) }, s.bodyLine - 1),
+      checkReferences(s.file, s.body, { Fact: (id) => facts.has(id), Chart: (id) => figures().has(id) }, s.bodyLine - 1),
     );
     expect(problems).toEqual([]);
     // The reported line is the file's own line: check it on the first Fact of the first section.
@@ -58,9 +59,11 @@ describe('the Chinese story', () => {
     }
   });
 
-  it('places the three charts, each once', () => {
+  it('places every chart once, the output and ranking charts as scrolly sequences', () => {
     const charts = sections.flatMap((s) => [...s.body.matchAll(/<Chart id="([^"]+)"/g)].map((m) => m[1]));
-    expect(charts.sort()).toEqual(['environment', 'output', 'ranking']);
+    const scrolly = sections.flatMap((s) => [...s.body.matchAll(/<Scrolly chart="([^"]+)"/g)].map((m) => m[1]));
+    expect(charts.sort()).toEqual(['cleanup', 'environment', 'industries', 'projects', 'sewage', 'timeline']);
+    expect(scrolly.sort()).toEqual(['output', 'ranking']);
   });
 
   it('gives officials reported speech, not quotation', () => {

@@ -2,7 +2,7 @@ import { environmentRates, sortRates } from '../../charts/environmentRates.ts';
 import { formatAmount, formatFact } from '../format.ts';
 import { zh } from '../i18n.ts';
 import { data } from '../site.ts';
-import { figureFact, renderVariants, row, sourcesOf, type FigureModel } from './model.ts';
+import { figureFact, point, renderVariants, row, sourcesOf, type FigureModel } from './model.ts';
 
 /** The report's environmental rates, sorted, against a full bar of 100%. */
 export function environmentFigure(): FigureModel {
@@ -21,6 +21,8 @@ export function environmentFigure(): FigureModel {
     sources: sourcesOf(rates.map((r) => r.fact)),
     notes: [...t.notes],
     table: rates.map((r) => row(r.fact)),
+    points: rates.map((r) => point(r.key, r.fact)),
+    highlight: Object.entries(t.groups).map(([key, label]) => ({ key, label })),
     svg: renderVariants('environment', (document, width, id) =>
       environmentRates(rates, {
         document,

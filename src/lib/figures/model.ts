@@ -13,7 +13,18 @@ export interface TableRow {
   derived: boolean;
 }
 
-/** Everything a `<figure>` shows: the chart at each width, its words and its data table. */
+/** One mark a reader can step to: what the tooltip and the live region say about it. */
+export interface Point {
+  /** The `data-key` of the mark in the SVG. */
+  key: string;
+  label: string;
+  value: string;
+  source: string;
+}
+
+export type Svgs = Record<Variant, string>;
+
+/** Everything a `<figure>` shows: the chart at each width, its words, its data and its table. */
 export interface FigureModel {
   id: string;
   title: string;
@@ -22,7 +33,21 @@ export interface FigureModel {
   sources: string[];
   notes: string[];
   table: TableRow[];
-  svg: Record<Variant, string>;
+  /** The chart in its final state. */
+  svg: Svgs;
+  /** The marks in reading order, for tooltips and arrow keys. */
+  points: Point[];
+  /** A scrolly sequence: one state per step, the last being `svg`. */
+  states?: { key: string; svg: Svgs }[];
+  /** Views a control switches between; the first is `svg` with `points`. */
+  modes?: { key: string; label: string; svg: Svgs; points: Point[] }[];
+  /** Groups of marks a control can highlight, by the `group-…` class of the marks. */
+  highlight?: { key: string; label: string }[];
+}
+
+/** A point for a figure, worded as everywhere else: formatted value and provenance. */
+export function point(key: string, f: AnyFact, label = f.label): Point {
+  return { key, label, value: formatFact(f), source: provenance(f) };
 }
 
 /** A figure (not a date) by id; chart data must be numbers. */
@@ -37,7 +62,7 @@ export function row(f: AnyFact, label = f.label): TableRow {
 }
 
 /** The report lines behind these figures, in report order ("L4" before "L12"). */
-export function sourcesOf(fs: AnyFact[]): string[] {
+export function sourcesOf(fs: readonly { source?: string | undefined }[]): string[] {
   const lines = fs.flatMap((f) => (f.source ? [f.source] : []));
   return [...new Set(lines)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
 }

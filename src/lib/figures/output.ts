@@ -3,7 +3,15 @@ import { ratioInterval, shareConsistency } from '../facts.ts';
 import { formatAmount, formatNumber, formatSigned } from '../format.ts';
 import { zh } from '../i18n.ts';
 import { show } from '../site.ts';
-import { figureFact, renderVariants, row, sourcesOf, type FigureModel } from './model.ts';
+import { provenance } from '../provenance.ts';
+import { figureFact, point, renderVariants, row, sourcesOf, type FigureModel } from './model.ts';
+
+/** The scrolly sequence: the implied 2018 level, then 2019 and the change, then the high-tech part. */
+const states = [
+  { key: 'implied', visible: ['2018'] },
+  { key: 'total', visible: ['2018', '2019', 'change'] },
+  { key: 'hightech', visible: ['2018', '2019', '2019-part', 'change'] },
+];
 
 /** Output growth: 2019 total with its high-tech part, beside the 2018 level the growth rate implies. */
 export function outputFigure(): FigureModel {
@@ -35,7 +43,48 @@ export function outputFigure(): FigureModel {
       }),
     ],
     table: [row(implied), row(total), row(hightech), row(growth), row(share)],
-    svg: renderVariants('output', (document, width, id) =>
+    svg: draw(),
+    points: [point('2018', implied), point('2019', total), point('2019-part', hightech)],
+    states: states.map((state) => ({ key: state.key, svg: draw(state.visible, `output-${state.key}`) })),
+    modes: [
+      {
+        key: 'amount',
+        label: t.modes.amount,
+        svg: draw(),
+        points: [point('2018', implied), point('2019', total), point('2019-part', hightech)],
+      },
+      {
+        key: 'share',
+        label: t.modes.share,
+        svg: renderVariants('output-share', (document, width, id) =>
+          outputGrowth(
+            [
+              { key: '2018', label: t.bars.reported2018, value: null, text: t.share.missing },
+              { key: '2019', label: t.bars.reported, value: 100, text: t.share.whole, part: { value: share.value, text: show(share.id) } },
+            ],
+            {
+              document,
+              id,
+              width,
+              title: t.share.title,
+              description: t.share.description(show(share.id)),
+              unit: t.share.unit,
+              legend: t.legend,
+            },
+          ),
+        ),
+        points: [
+          { key: '2018', label: t.share.missingLabel, value: t.share.missing, source: t.share.missingSource },
+          { key: '2019', label: t.share.wholeLabel, value: t.share.whole, source: provenance(total) },
+          point('2019-part', share),
+        ],
+      },
+    ],
+  };
+
+  /** The chart with the given marks (all by default), at every width. */
+  function draw(visible?: readonly string[], idPrefix = 'output') {
+    return renderVariants(idPrefix, (document, width, id) =>
       outputGrowth(
         [
           { key: '2018', label: t.bars.implied, value: implied.value, derived: true, text: formatAmount(implied) },
@@ -56,8 +105,9 @@ export function outputFigure(): FigureModel {
           unit: t.unit,
           change: `${formatSigned(growth.value, growth.digits)}%`,
           legend: t.legend,
+          ...(visible && { visible }),
         },
       ),
-    ),
-  };
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import { rankSlope } from '../../charts/rankSlope.ts';
 import { zh } from '../i18n.ts';
 import { show } from '../site.ts';
-import { figureFact, renderVariants, row, sourcesOf, type FigureModel } from './model.ts';
+import { figureFact, point, renderVariants, row, sourcesOf, type FigureModel } from './model.ts';
 
 /** The provincial assessment rank, one point a year, better ranks higher. */
 export function rankingFigure(): FigureModel {
@@ -18,7 +18,20 @@ export function rankingFigure(): FigureModel {
     sources: sourcesOf(ranks),
     notes: [...t.notes],
     table: [...ranks.map((r) => row(r, t.rowLabel(String(r.year)))), row(figureFact('derived.ranking.change'))],
-    svg: renderVariants('ranking', (document, width, id) =>
+    svg: draw(),
+    points: ranks.map((r) => point(String(r.year), r, t.rowLabel(String(r.year)))),
+    states: ranks.map((r, i) => ({
+      key: String(r.year),
+      svg: draw(
+        ranks.slice(0, i + 1).map((x) => String(x.year)),
+        `ranking-${r.year}`,
+      ),
+    })),
+  };
+
+  /** The chart with the given years (all by default), at every width. */
+  function draw(visible?: readonly string[], idPrefix = 'ranking') {
+    return renderVariants(idPrefix, (document, width, id) =>
       rankSlope(
         ranks.map((r) => ({ key: String(r.year), label: t.year(String(r.year)), rank: r.value })),
         {
@@ -31,8 +44,9 @@ export function rankingFigure(): FigureModel {
           change,
           better: t.better,
           window: t.window,
+          ...(visible && { visible }),
         },
       ),
-    ),
-  };
+    );
+  }
 }

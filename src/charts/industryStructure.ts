@@ -1,0 +1,109 @@
+import { select } from 'd3';
+import { createSvg, px } from './svg.ts';
+import { theme } from './theme.ts';
+
+export type IndustryTier = 'leading' | 'featured' | 'other';
+
+export interface Industry {
+  key: string;
+  label: string;
+  /** 'other' stands for the "N" the report does not itemise; it is drawn as an open, dashed box. */
+  tier: IndustryTier;
+}
+
+export interface IndustryStructureOptions {
+  document: Document;
+  id?: string;
+  width?: number;
+  title: string;
+  description: string;
+  /** Headings of the tiers, e.g. { leading: '首位产业（1）', featured: '特色优势产业（3）', other: '其他（N）' }. */
+  tiers: Record<IndustryTier, string>;
+}
+
+const defaults = { id: 'industries', width: 640 };
+const TIERS: readonly IndustryTier[] = ['leading', 'featured', 'other'];
+/** Line height of box labels, padding inside a box, gap between boxes. */
+const LINE = 19;
+const PAD = 10;
+const GAP = 8;
+const HEADING = 17;
+
+/** Estimated width in ems: 1 for CJK and other wide characters, 0.62 for the rest, as the chart tests estimate. */
+const ems = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2000 ? 1 : 0.62), 0);
+
+/** Lines no wider than `max`: whole phrases where they fit (breaking after Chinese punctuation), else even parts. */
+function wrap(text: string, size: number, max: number): string[] {
+  const lines: string[] = [];
+  for (const phrase of text.split(/(?<=[，、：；。）])|(?=（)/)) {
+    const last = lines.at(-1);
+    if (last !== undefined && ems(last + phrase) * size <= max) lines[lines.length - 1] = last + phrase;
+    else {
+      const chars = [...phrase];
+      let n = Math.ceil((ems(phrase) * size) / max);
+      const chunks = () =>
+        Array.from({ length: n }, (_, i) => chars.slice(i * Math.ceil(chars.length / n), (i + 1) * Math.ceil(chars.length / n)).join(''));
+      while (n < chars.length && chunks().some((c) => ems(c) * size > max)) n++;
+      lines.push(...chunks().filter(Boolean));
+    }
+  }
+  return lines;
+}
+
+/** The "1+3+N" cluster: the leading industry as a large filled box, the featured ones as equal boxes, N open and dashed. */
+export function industryStructure(data: readonly Industry[], options: IndustryStructureOptions): SVGSVGElement {
+  const { document, id, width, tiers, title, description } = { ...defaults, ...options };
+  const m = theme.margin;
+  const inner = width - m.left - m.right;
+  const rows = TIERS.map((tier) => {
+    const items = data.filter((d) => d.tier === tier);
+    const boxWidth = (inner - GAP * (items.length - 1)) / items.length;
+    const size = tier === 'leading' ? theme.font.value : theme.font.label;
+    const labels = items.map((d) => wrap(d.label, size, boxWidth - 2 * PAD));
+    const height = 2 * PAD + LINE * Math.max(1, ...labels.map((l) => l.length));
+    return { tier, items, boxWidth, size, labels, height, heading: wrap(tiers[tier], theme.font.small, inner), top: 0 };
+  }).filter((r) => r.items.length > 0);
+  // The leading industry is drawn taller than any other tier so the "1" of "1+3+N" reads first.
+  const lead = rows.find((r) => r.tier === 'leading');
+  if (lead) lead.height = Math.max(...rows.map((r) => r.height)) + 16;
+  let y = 4;
+  for (const r of rows) {
+    r.top = y + r.heading.length * HEADING + 6;
+    y = r.top + r.height + 18;
+  }
+  const svg = createSvg({ document, id, width, height: px(y - 10), title, description, className: 'chart--industries' });
+  const root = select(svg);
+
+  for (const r of rows) {
+    const tier = root.append('g').attr('class', `tier tier--${r.tier}`);
+    r.heading.forEach((line, i) =>
+      tier
+        .append('text')
+        .attr('class', 'tier-title')
+        .attr('x', m.left)
+        .attr('y', px(r.top - 6 - (r.heading.length - 1 - i) * HEADING - 5))
+        .attr('font-size', theme.font.small)
+        .attr('font-weight', 700)
+        .text(line),
+    );
+    r.items.forEach((d, i) => {
+      const x0 = m.left + i * (r.boxWidth + GAP);
+      const lines = r.labels[i] ?? [];
+      const g = tier.append('g').attr('class', `mark tier-${r.tier}`).attr('data-key', d.key);
+      g.append('rect').attr('x', px(x0)).attr('y', px(r.top)).attr('width', px(r.boxWidth)).attr('height', px(r.height)).attr('rx', 4);
+      // Lines are centred on the box, each its own <text> so no line is wider than the box.
+      lines.forEach((line, j) =>
+        g
+          .append('text')
+          .attr('class', 'box-label')
+          .attr('x', px(x0 + r.boxWidth / 2))
+          .attr('y', px(r.top + r.height / 2 + (j - (lines.length - 1) / 2) * LINE + r.size * 0.35))
+          .attr('text-anchor', 'middle')
+          .attr('font-size', r.size)
+          .attr('font-weight', r.tier === 'leading' ? 700 : 400)
+          .text(line),
+      );
+    });
+  }
+  return svg;
+}

@@ -1,0 +1,148 @@
+import { scaleLinear, select, type Selection } from 'd3';
+import { legend } from './legend.ts';
+import { createSvg, px } from './svg.ts';
+import { isCompact, theme } from './theme.ts';
+
+export interface SewageStage {
+  key: string;
+  /** Row label, e.g. "现有（一期）". */
+  label: string;
+  value: number;
+  /** The value as its label shows it, e.g. "0.5万吨/天". */
+  text: string;
+  /** Capacity still being built; drawn lighter with a dashed outline. */
+  planned?: boolean;
+}
+
+export interface SewageCapacityData {
+  stages: readonly SewageStage[];
+  /** A share in 0–100 (the collection rate), drawn as a ring of its own, away from the capacity scale. */
+  rate?: { label: string; value: number; text: string };
+}
+
+export interface SewageCapacityOptions {
+  document: Document;
+  id?: string;
+  width?: number;
+  title: string;
+  description: string;
+  /** Axis title naming the unit, e.g. "单位：万吨/天". */
+  unit: string;
+  legend: { built: string; planned: string };
+}
+
+const defaults = { id: 'sewage', width: 640 };
+const BAR = 26;
+const ROW = 64;
+const RING = { r: 30, stroke: 12 };
+const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
+/** Estimated label width, as the chart tests measure it: one em per CJK character, 0.62 em for others. */
+const textWidth = (s: string, size: number) => [...s].reduce((w, ch) => w + (CJK.test(ch) ? 1 : 0.62), 0) * size;
+/** Breaks a label into lines no wider than `max`: between CJK characters (keeping closing punctuation) or at spaces. */
+function wrap(text: string, size: number, max: number): string[] {
+  const lines = [''];
+  for (const token of text.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []) {
+    const line = lines.at(-1)!;
+    if (line.trim() && textWidth((line + token).trimEnd(), size) > max) lines.push(token.trimStart());
+    else lines[lines.length - 1] = line + token;
+  }
+  return lines.map((l) => l.trim()).filter(Boolean);
+}
+/** A text label at one of the theme's sizes. */
+const label = <E extends SVGElement>(
+  parent: Selection<E, unknown, null, undefined>,
+  cls: string,
+  x: number,
+  y: number,
+  size: number,
+  s: string,
+) => parent.append('text').attr('class', cls).attr('x', px(x)).attr('y', px(y)).attr('font-size', size).text(s);
+
+/** Daily capacity per stage as bars on one scale from 0, planned stages dashed; the collection rate as a separate 0–100% ring. */
+export function sewageCapacity(data: SewageCapacityData, options: SewageCapacityOptions): SVGSVGElement {
+  const { document, id, width, unit, title, description } = { ...defaults, ...options };
+  const { stages, rate } = data;
+  const compact = isCompact(width);
+  const m = theme.margin;
+  const legendHeight = compact ? 44 : 22;
+  const top = legendHeight + 54;
+  const gridBottom = top + stages.length * ROW - 8;
+  const outer = RING.r + RING.stroke / 2;
+  const ruleY = gridBottom + 34;
+  const cx = m.left + outer;
+  const cy = ruleY + 16 + outer;
+  const labelX = cx + outer + 14;
+  const rateLines = rate ? wrap(rate.label, theme.font.label, width - m.right - labelX) : [];
+  const height = rate ? Math.max(cy + outer, cy + rateLines.length * 18) + 16 : gridBottom + 32;
+  const svg = createSvg({ document, id, width, height, title, description, className: 'chart--sewage' });
+  const root = select(svg);
+
+  legend(
+    svg,
+    [
+      { className: 'stage-built', label: options.legend.built },
+      { className: 'stage-planned', label: options.legend.planned },
+    ],
+    { x: m.left, y: 6, stacked: compact },
+  );
+  label(root, 'axis-title', m.left, legendHeight + 24, theme.font.small, unit);
+
+  // Value labels sit past the bar ends, so the scale stops short of the widest one.
+  const room = Math.max(0, ...stages.map((d) => textWidth(d.text, theme.font.value))) + 10;
+  const x = scaleLinear()
+    .domain([0, Math.max(...stages.map((d) => d.value))])
+    .nice()
+    .range([m.left, width - m.right - room]);
+  const grid = root.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
+  for (const t of x.ticks(compact ? 3 : 5)) {
+    grid
+      .append('line')
+      .attr('x1', px(x(t)))
+      .attr('x2', px(x(t)))
+      .attr('y1', top + 12)
+      .attr('y2', gridBottom);
+    label(grid, 'axis-label', x(t), gridBottom + 16, theme.font.axis, String(t)).attr('text-anchor', 'middle');
+  }
+
+  const bars = root.append('g').attr('class', 'stages');
+  stages.forEach((d, i) => {
+    const y = top + i * ROW;
+    const g = bars
+      .append('g')
+      .attr('class', d.planned ? 'mark stage planned' : 'mark stage')
+      .attr('data-key', d.key);
+    label(g, 'axis-label', m.left, y, theme.font.label, d.label);
+    g.append('rect')
+      .attr('class', d.planned ? 'stage-planned' : 'stage-built')
+      .attr('x', m.left)
+      .attr('y', y + 12)
+      .attr('width', px(x(d.value) - m.left))
+      .attr('height', BAR);
+    label(g, 'value-label', x(d.value) + 8, y + 12 + BAR / 2 + 5, theme.font.value, d.text).attr('font-weight', 700);
+  });
+
+  if (rate) {
+    // A share, not a capacity: a ring on its own 0–100 scale below a rule, so no one reads it against the bars.
+    root
+      .append('line')
+      .attr('class', 'rate-rule')
+      .attr('x1', m.left)
+      .attr('x2', width - m.right)
+      .attr('y1', ruleY)
+      .attr('y2', ruleY);
+    const g = root.append('g').attr('class', 'mark rate').attr('data-key', 'rate');
+    const circumference = 2 * Math.PI * RING.r;
+    const share = Math.min(100, Math.max(0, rate.value)) / 100;
+    for (const cls of ['rate-track', 'rate-value']) {
+      const ring = g.append('circle').attr('class', cls).attr('cx', cx).attr('cy', cy).attr('r', RING.r).attr('stroke-width', RING.stroke);
+      // The arc starts at 12 o'clock and runs clockwise, like a clock face.
+      if (cls === 'rate-value')
+        ring.attr('stroke-dasharray', `${px(circumference * share)} ${px(circumference)}`).attr('transform', `rotate(-90 ${cx} ${cy})`);
+    }
+    label(g, 'value-label', cx, cy + 5, theme.font.value, rate.text)
+      .attr('text-anchor', 'middle')
+      .attr('font-weight', 700);
+    rateLines.forEach((s, i) => label(g, 'rate-label', labelX, cy + 5 + (i - (rateLines.length - 1) / 2) * 18, theme.font.label, s));
+  }
+  return svg;
+}

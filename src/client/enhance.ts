@@ -1,0 +1,75 @@
+import { ChartArea, type Point } from './interact.ts';
+import { morph } from './morph.ts';
+import { variantFor } from './pure.ts';
+
+interface Payload {
+  label: string;
+  widths: Record<string, number>;
+  points: Point[];
+  modes?: { key: string; points: Point[] }[];
+}
+
+const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
+export const duration = () => (reducedMotion() ? 0 : 600);
+
+/** Upgrades a prerendered <anfu-chart> or <anfu-scrolly> in place; the SVG it has stays the baseline. */
+export async function enhance(host: HTMLElement): Promise<void> {
+  if (host.dataset['enhanced']) return;
+  host.dataset['enhanced'] = 'true';
+  const payload = JSON.parse(host.querySelector('script.chart-data')!.textContent!) as Payload;
+  const scrolly = host.localName === 'anfu-scrolly' && !reducedMotion();
+  const areas = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')].map(
+    (el) => new ChartArea(el, payload.points, payload.label),
+  );
+  if (scrolly) {
+    const { Scrolly } = await import('./scrolly.ts');
+    const sequence = new Scrolly(host, payload, areas);
+    wireControls(
+      host,
+      payload,
+      () => sequence.area,
+      () => sequence.variant(),
+    );
+    host.addEventListener('scrolly:step', () => resetControls(host));
+  } else {
+    // Controls act on the final chart: the only one, or the last of a static sequence.
+    const last = areas.at(-1)!;
+    wireControls(
+      host,
+      payload,
+      () => last,
+      () => variantFor(last.element.clientWidth, payload.widths),
+    );
+  }
+}
+
+/** Mode buttons (one view or another) and highlight buttons (one group of marks or all). */
+function wireControls(host: HTMLElement, payload: Payload, area: () => ChartArea, variant: () => string) {
+  const controls = host.querySelector<HTMLElement>('.chart-controls');
+  if (!controls) return;
+  controls.hidden = false;
+  controls.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest<HTMLButtonElement>('button[aria-pressed]');
+    if (!button) return;
+    for (const b of controls.querySelectorAll('button[aria-pressed]')) b.setAttribute('aria-pressed', String(b === button));
+    const { mode, highlight } = button.dataset;
+    if (highlight !== undefined) {
+      if (highlight) host.dataset['highlight'] = highlight;
+      else delete host.dataset['highlight'];
+    }
+    if (mode) {
+      const target = host.querySelector<HTMLTemplateElement>(`template[data-mode="${mode}"][data-variant="${variant()}"]`);
+      const svg = target?.content.querySelector('svg');
+      if (!svg) return;
+      const a = area();
+      a.setPoints(payload.modes?.find((m) => m.key === mode)?.points ?? payload.points);
+      morph(a.liveSvg(), svg, duration());
+    }
+  });
+}
+
+function resetControls(host: HTMLElement) {
+  const first = host.querySelector<HTMLButtonElement>('.chart-controls button[data-mode]');
+  if (first && first.getAttribute('aria-pressed') !== 'true') first.setAttribute('aria-pressed', 'true');
+  for (const b of host.querySelectorAll('.chart-controls button[data-mode]')) if (b !== first) b.setAttribute('aria-pressed', 'false');
+}
