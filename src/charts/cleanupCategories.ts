@@ -1,5 +1,6 @@
-import { select, type Selection } from 'd3';
+import { select } from 'd3';
 import { createSvg, px } from './svg.ts';
+import { label, textWidth, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface CleanupCategory {
@@ -30,29 +31,6 @@ const defaults = { id: 'cleanup', width: 640 };
 const PAD = 10;
 const GAP = 12;
 const SQUARE = 22;
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
-/** Estimated label width, as the chart tests measure it: one em per CJK character, 0.62 em for others. */
-const textWidth = (s: string, size: number) => [...s].reduce((w, ch) => w + (CJK.test(ch) ? 1 : 0.62), 0) * size;
-/** Breaks a label into lines no wider than `max`: between CJK characters (keeping closing punctuation) or at spaces. */
-function wrap(text: string, size: number, max: number): string[] {
-  const lines = [''];
-  for (const token of text.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []) {
-    const line = lines.at(-1)!;
-    if (line.trim() && textWidth((line + token).trimEnd(), size) > max) lines.push(token.trimStart());
-    else lines[lines.length - 1] = line + token;
-  }
-  return lines.map((l) => l.trim()).filter(Boolean);
-}
-/** A text label at one of the theme's sizes. */
-const label = <E extends SVGElement>(
-  parent: Selection<E, unknown, null, undefined>,
-  cls: string,
-  x: number,
-  y: number,
-  size: number,
-  s: string,
-) => parent.append('text').attr('class', cls).attr('x', px(x)).attr('y', px(y)).attr('font-size', size).text(s);
-
 /**
  * The clean-up categories as equal boxes, and the year's cleared firms as one square each in a
  * strip below all of them: the report gives the total only, so no firm sits in a category.

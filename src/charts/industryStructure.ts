@@ -1,5 +1,6 @@
 import { select } from 'd3';
 import { createSvg, px } from './svg.ts';
+import { wrap } from './text.ts';
 import { theme } from './theme.ts';
 
 export type IndustryTier = 'leading' | 'featured' | 'other';
@@ -28,27 +29,6 @@ const LINE = 19;
 const PAD = 10;
 const GAP = 8;
 const HEADING = 17;
-
-/** Estimated width in ems: 1 for CJK and other wide characters, 0.62 for the rest, as the chart tests estimate. */
-const ems = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2000 ? 1 : 0.62), 0);
-
-/** Lines no wider than `max`: whole phrases where they fit (breaking after Chinese punctuation), else even parts. */
-function wrap(text: string, size: number, max: number): string[] {
-  const lines: string[] = [];
-  for (const phrase of text.split(/(?<=[，、：；。）])|(?=（)/)) {
-    const last = lines.at(-1);
-    if (last !== undefined && ems(last + phrase) * size <= max) lines[lines.length - 1] = last + phrase;
-    else {
-      const chars = [...phrase];
-      let n = Math.ceil((ems(phrase) * size) / max);
-      const chunks = () =>
-        Array.from({ length: n }, (_, i) => chars.slice(i * Math.ceil(chars.length / n), (i + 1) * Math.ceil(chars.length / n)).join(''));
-      while (n < chars.length && chunks().some((c) => ems(c) * size > max)) n++;
-      lines.push(...chunks().filter(Boolean));
-    }
-  }
-  return lines;
-}
 
 /** The "1+3+N" cluster: the leading industry as a large filled box, the featured ones as equal boxes, N open and dashed. */
 export function industryStructure(data: readonly Industry[], options: IndustryStructureOptions): SVGSVGElement {

@@ -1,6 +1,7 @@
 import { scaleLinear, select, type Selection } from 'd3';
 import { legend } from './legend.ts';
 import { createSvg, px } from './svg.ts';
+import { textWidth, wrap } from './text.ts';
 import { theme } from './theme.ts';
 
 export type MilestoneKind = 'status' | 'ranking' | 'honour';
@@ -37,27 +38,6 @@ const MIN_YEAR = 44;
 
 /** 'YYYY' → the start of the year; 'YYYY-MM' → the start of the month, in fractional years. */
 const toYear = (date: string) => Number(date.slice(0, 4)) + (date.length > 4 ? (Number(date.slice(5, 7)) - 1) / 12 : 0);
-/** Estimated width in ems: 1 for CJK and other wide characters, 0.62 for the rest, as the chart tests estimate. */
-const ems = (s: string) => [...s].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2000 ? 1 : 0.62), 0);
-
-/** Lines no wider than `max`: whole phrases where they fit (breaking after Chinese punctuation), else even parts. */
-function wrap(text: string, size: number, max: number): string[] {
-  const lines: string[] = [];
-  for (const phrase of text.split(/(?<=[，、：；。）])|(?=（)/)) {
-    const last = lines.at(-1);
-    if (last !== undefined && ems(last + phrase) * size <= max) lines[lines.length - 1] = last + phrase;
-    else {
-      const chars = [...phrase];
-      let n = Math.ceil((ems(phrase) * size) / max);
-      const chunks = () =>
-        Array.from({ length: n }, (_, i) => chars.slice(i * Math.ceil(chars.length / n), (i + 1) * Math.ceil(chars.length / n)).join(''));
-      while (n < chars.length && chunks().some((c) => ems(c) * size > max)) n++;
-      lines.push(...chunks().filter(Boolean));
-    }
-  }
-  return lines;
-}
-
 /**
  * A vertical timeline, time running down on a linear scale of fractional years. Runs of two or more
  * empty years are compressed to a short dotted stretch with a break mark; all other years keep one scale.
@@ -70,7 +50,7 @@ export function parkTimeline(data: readonly Milestone[], options: ParkTimelineOp
   const first = Math.floor(sorted[0]!.t);
   const end = Math.floor(sorted.at(-1)!.t) + 1;
   // Dates and year numbers share the column left of the line.
-  const column = Math.max(ems(String(end)), ...sorted.map((d) => ems(dateLabel(d.date)))) * font.small;
+  const column = Math.max(textWidth(String(end), 1), ...sorted.map((d) => textWidth(dateLabel(d.date), 1))) * font.small;
   const axisX = m.left + column + 12;
   const labelX = axisX + 14;
   const room = width - m.right - labelX;

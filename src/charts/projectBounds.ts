@@ -1,5 +1,6 @@
-import { scaleLinear, select, type Selection } from 'd3';
+import { scaleLinear, select } from 'd3';
 import { createSvg, px } from './svg.ts';
+import { label, textWidth, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface LowerBound {
@@ -31,29 +32,6 @@ const BAR = 22;
 const ROW = 54;
 /** The extension past a bound has a fixed length: the report says nothing about how much larger. */
 const BEYOND = 40;
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
-/** Estimated label width, as the chart tests measure it: one em per CJK character, 0.62 em for others. */
-const textWidth = (s: string, size: number) => [...s].reduce((w, ch) => w + (CJK.test(ch) ? 1 : 0.62), 0) * size;
-/** Breaks a label into lines no wider than `max`: between CJK characters (keeping closing punctuation) or at spaces. */
-function wrap(text: string, size: number, max: number): string[] {
-  const lines = [''];
-  for (const token of text.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []) {
-    const line = lines.at(-1)!;
-    if (line.trim() && textWidth((line + token).trimEnd(), size) > max) lines.push(token.trimStart());
-    else lines[lines.length - 1] = line + token;
-  }
-  return lines.map((l) => l.trim()).filter(Boolean);
-}
-/** A text label at one of the theme's sizes. */
-const label = <E extends SVGElement>(
-  parent: Selection<E, unknown, null, undefined>,
-  cls: string,
-  x: number,
-  y: number,
-  size: number,
-  s: string,
-) => parent.append('text').attr('class', cls).attr('x', px(x)).attr('y', px(y)).attr('font-size', size).text(s);
-
 /** Lower bounds ("over …") as bars that run on past their value into an open, fading arrow; one panel and scale per unit. */
 export function projectBounds(data: readonly LowerBound[], options: ProjectBoundsOptions): SVGSVGElement {
   const { document, id, width, groups, note, title, description } = { ...defaults, ...options };

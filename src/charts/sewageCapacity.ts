@@ -1,6 +1,7 @@
-import { scaleLinear, select, type Selection } from 'd3';
+import { scaleLinear, select } from 'd3';
 import { legend } from './legend.ts';
 import { createSvg, px } from './svg.ts';
+import { label, textWidth, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface SewageStage {
@@ -35,29 +36,6 @@ const defaults = { id: 'sewage', width: 640 };
 const BAR = 26;
 const ROW = 64;
 const RING = { r: 30, stroke: 12 };
-const CJK = /[\u3000-\u9fff\uff00-\uffef]/;
-/** Estimated label width, as the chart tests measure it: one em per CJK character, 0.62 em for others. */
-const textWidth = (s: string, size: number) => [...s].reduce((w, ch) => w + (CJK.test(ch) ? 1 : 0.62), 0) * size;
-/** Breaks a label into lines no wider than `max`: between CJK characters (keeping closing punctuation) or at spaces. */
-function wrap(text: string, size: number, max: number): string[] {
-  const lines = [''];
-  for (const token of text.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []) {
-    const line = lines.at(-1)!;
-    if (line.trim() && textWidth((line + token).trimEnd(), size) > max) lines.push(token.trimStart());
-    else lines[lines.length - 1] = line + token;
-  }
-  return lines.map((l) => l.trim()).filter(Boolean);
-}
-/** A text label at one of the theme's sizes. */
-const label = <E extends SVGElement>(
-  parent: Selection<E, unknown, null, undefined>,
-  cls: string,
-  x: number,
-  y: number,
-  size: number,
-  s: string,
-) => parent.append('text').attr('class', cls).attr('x', px(x)).attr('y', px(y)).attr('font-size', size).text(s);
-
 /** Daily capacity per stage as bars on one scale from 0, planned stages dashed; the collection rate as a separate 0–100% ring. */
 export function sewageCapacity(data: SewageCapacityData, options: SewageCapacityOptions): SVGSVGElement {
   const { document, id, width, unit, title, description } = { ...defaults, ...options };
