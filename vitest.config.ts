@@ -12,7 +12,7 @@ export default getViteConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/{lib,charts,components,content,build}/**/*.test.ts'],
+          include: ['tests/{lib,charts,components,content,build,client}/**/*.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },

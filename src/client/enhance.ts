@@ -12,18 +12,25 @@ interface Payload {
 const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
 export const duration = () => (reducedMotion() ? 0 : 600);
 
-/** Upgrades a prerendered <anfu-chart> or <anfu-scrolly> in place; the SVG it has stays the baseline. */
+const started = new WeakSet<HTMLElement>();
+
+/**
+ * Upgrades a prerendered <anfu-chart> or <anfu-scrolly> in place; the SVG it has stays the
+ * baseline. Sets `data-enhanced` once the chart is ready for a reader.
+ */
 export async function enhance(host: HTMLElement): Promise<void> {
-  if (host.dataset['enhanced']) return;
-  host.dataset['enhanced'] = 'true';
+  if (started.has(host)) return;
+  started.add(host);
   const payload = JSON.parse(host.querySelector('script.chart-data')!.textContent!) as Payload;
   const scrolly = host.localName === 'anfu-scrolly' && !reducedMotion();
   const areas = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')].map(
     (el) => new ChartArea(el, payload.points, payload.label),
   );
+  const controls = host.querySelector<HTMLElement>('.chart-controls');
   if (scrolly) {
     const { Scrolly } = await import('./scrolly.ts');
     const sequence = new Scrolly(host, payload, areas);
+    if (controls) host.querySelector('.scrolly__graphic')!.prepend(controls);
     wireControls(
       host,
       payload,
@@ -34,6 +41,7 @@ export async function enhance(host: HTMLElement): Promise<void> {
   } else {
     // Controls act on the final chart: the only one, or the last of a static sequence.
     const last = areas.at(-1)!;
+    if (controls && host.localName === 'anfu-scrolly') last.element.before(controls);
     wireControls(
       host,
       payload,
@@ -41,6 +49,7 @@ export async function enhance(host: HTMLElement): Promise<void> {
       () => variantFor(last.element.clientWidth, payload.widths),
     );
   }
+  host.dataset['enhanced'] = 'true';
 }
 
 /** Mode buttons (one view or another) and highlight buttons (one group of marks or all). */

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser, viewports } from './browser.ts';
+import { browserAvailable, launchBrowser, viewports, whenEnhanced } from './browser.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const pages = { story: '', notFound: '404.html' };
@@ -30,6 +30,14 @@ describe.runIf(browserAvailable())('accessibility (axe, WCAG 2.2 A and AA)', () 
     const context = await browser.newContext({ colorScheme: scheme, viewport: viewports[viewport] });
     const page = await context.newPage();
     await page.goto(inject('siteUrls').root + path);
+    // Check the page as a reader leaves it: every chart enhanced, one tooltip open.
+    for (const figure of await page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')!))) {
+      await whenEnhanced(page, figure);
+    }
+    if (path === '') {
+      await page.locator('#figure-environment .chart-figure__chart').focus();
+      await page.keyboard.press('ArrowRight');
+    }
     expect(await violations(page)).toEqual([]);
     await context.close();
   });

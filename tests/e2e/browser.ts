@@ -1,4 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { chromiumPath, launchArgs } from '../../scripts/browser.ts';
 
 const install = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
@@ -60,3 +61,11 @@ export const viewports = {
   phone: { width: 390, height: 844 },
   desktop: { width: 1280, height: 800 },
 } as const;
+
+/** Brings a figure into view and waits until its enhancer has finished with it. */
+export async function whenEnhanced(page: Page, figure: string) {
+  const host = page.locator(`#figure-${figure} :is(anfu-chart, anfu-scrolly)`);
+  await host.scrollIntoViewIfNeeded();
+  await expect.poll(() => host.getAttribute('data-enhanced')).toBe('true');
+  return host;
+}

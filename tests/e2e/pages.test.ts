@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { root } from '../helpers.ts';
 import type { SiteName } from '../setup/sites.ts';
-import { browserAvailable, launchBrowser, viewports, watchedContext } from './browser.ts';
+import { browserAvailable, launchBrowser, viewports, watchedContext, whenEnhanced } from './browser.ts';
 
 /** The laid-out width of the document, which exceeds the viewport when anything overflows. */
 async function contentWidth(page: Page): Promise<number> {
@@ -14,7 +14,7 @@ async function contentWidth(page: Page): Promise<number> {
 }
 
 const sections = ['lede', 'crackdown', 'platform', 'environment', 'refinement', 'close'];
-const charts = ['output', 'environment', 'ranking'];
+const charts = ['timeline', 'cleanup', 'industries', 'output', 'sewage', 'environment', 'projects', 'ranking'];
 const shots = join(root, 'test-output/screenshots');
 const cases = (['root', 'sub'] as SiteName[]).flatMap((site) =>
   (Object.keys(viewports) as (keyof typeof viewports)[]).flatMap((viewport) => [true, false].map((js) => ({ site, viewport, js }))),
@@ -43,13 +43,18 @@ describe.runIf(browserAvailable())('the story in a browser', () => {
       expect(box?.height, `section #${id}`).toBeGreaterThan(100);
     }
     for (const id of charts) {
-      // Exactly one prerendered variant shows, at a readable size, and fits the screen.
+      if (js) await whenEnhanced(page, id);
+      // One prerendered width shows per chart (per step in a sequence), readable and on screen.
       const visible = page.locator(`#figure-${id} .chart-variant svg`).filter({ visible: true });
-      expect(await visible.count(), `chart ${id}`).toBe(1);
-      const box = (await visible.boundingBox())!;
-      expect(box.width).toBeGreaterThan(250);
-      expect(box.x).toBeGreaterThanOrEqual(0);
-      expect(box.x + box.width).toBeLessThanOrEqual(viewports[viewport].width);
+      const steps = await page.locator(`#figure-${id} .scrolly-step`).count();
+      const shown = await visible.count();
+      expect(shown === 1 || shown === steps, `chart ${id}: ${shown} visible`).toBe(true);
+      for (const svg of await visible.all()) {
+        const box = (await svg.boundingBox())!;
+        expect(box.width).toBeGreaterThan(250);
+        expect(box.x).toBeGreaterThanOrEqual(0);
+        expect(box.x + box.width).toBeLessThanOrEqual(viewports[viewport].width);
+      }
       // The data table opens from the keyboard.
       const summary = page.locator(`#figure-${id} summary`);
       await summary.focus();

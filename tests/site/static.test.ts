@@ -90,6 +90,6 @@ describe('each gate catches what it guards', () => {
     });
     const breaches = checkBudgets(measure(dir));
     expect(breaches).toHaveLength(1);
-    expect(breaches[0]).toMatch(/^index\.html: ships 3\d\.\d KB of gzipped JavaScript; the budget is 25\.0 KB$/);
+    expect(breaches[0]).toMatch(/^index\.html: ships \d+\.\d KB of gzipped JavaScript; the budget is 25\.0 KB$/);
   });
 });

@@ -1,0 +1,139 @@
+import type { Browser, BrowserContextOptions } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { browserAvailable, launchBrowser, viewports, watchedContext, whenEnhanced } from './browser.ts';
+
+let browser: Browser;
+const url = () => inject('siteUrls').root;
+
+async function open(options: BrowserContextOptions = {}) {
+  const { context, traffic } = await watchedContext(browser, new URL(url()).origin, { viewport: viewports.phone, ...options });
+  const page = await context.newPage();
+  await page.goto(url());
+  return { page, traffic, close: () => context.close() };
+}
+
+describe.runIf(browserAvailable())('interactive charts', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  it('steps through a chart with the arrow keys: highlight, tooltip and live region; Escape closes', async () => {
+    const { page, traffic, close } = await open();
+    await whenEnhanced(page, 'environment');
+    const area = page.locator('#figure-environment .chart-figure__chart');
+    await area.focus();
+    await page.keyboard.press('ArrowRight');
+    const tip = area.locator('.chart-tooltip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toBe('100%主要水源地水质达标率原报道 L20');
+    expect(await area.locator('[aria-live]').textContent()).toBe('主要水源地水质达标率：100%（原报道 L20）');
+    expect(await area.locator('.chart-variant--compact .mark.is-active').getAttribute('data-key')).toBe('env.drinkingWaterSource');
+    await page.keyboard.press('End');
+    expect(await area.locator('[aria-live]').textContent()).toBe('绿化覆盖率：31.67%（原报道 L28）');
+    // The tooltip stays inside the phone's viewport.
+    const box = (await tip.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(viewports.phone.width);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    await page.keyboard.press('Escape');
+    expect(await tip.isVisible()).toBe(false);
+    expect(await area.locator('.mark.is-active').count()).toBe(0);
+    expect(traffic.problems).toEqual([]);
+    await close();
+  });
+
+  it('shows the same tooltip on hover at desktop width', async () => {
+    const { page, close } = await open({ viewport: viewports.desktop });
+    await whenEnhanced(page, 'sewage');
+    await page.locator('#figure-sewage .chart-variant--wide .mark[data-key="planned"] rect').first().hover();
+    const tip = page.locator('#figure-sewage .chart-tooltip');
+    await expect.poll(() => tip.isVisible()).toBe(true);
+    expect(await tip.textContent()).toContain('1万吨/天');
+    await close();
+  });
+
+  it('moves the scrolly graphic through its states as the steps scroll past', async () => {
+    const { page, close } = await open();
+    const host = await whenEnhanced(page, 'output');
+    expect(await host.getAttribute('class')).toContain('is-scrolly');
+    const live = page.locator('#figure-output .scrolly__graphic svg');
+    const keys = () => live.locator('.mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-key')));
+    const steps = page.locator('#figure-output .scrolly-step');
+    for (const [i, expected] of [
+      [0, ['2018']],
+      [1, ['2018', '2019']],
+      [2, ['2018', '2019', '2019-part']],
+    ] as const) {
+      await steps.nth(i).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      await expect.poll(() => host.getAttribute('data-step')).toBe(String(i));
+      await expect.poll(keys).toEqual(expected);
+    }
+    // The step charts, the no-JavaScript baseline, are hidden behind the sticky graphic.
+    expect(await page.locator('#figure-output .scrolly-step__chart').first().isVisible()).toBe(false);
+    await close();
+  });
+
+  it('switches the output chart to shares with a pressed button, and highlights a group of rates', async () => {
+    const { page, close } = await open();
+    await whenEnhanced(page, 'output');
+    const share = page.locator('#figure-output button[data-mode="share"]');
+    await share.click();
+    expect(await share.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.locator('#figure-output button[data-mode="amount"]').getAttribute('aria-pressed')).toBe('false');
+    const live = page.locator('#figure-output .scrolly__graphic svg');
+    await expect.poll(() => live.textContent()).toContain('报道未给出');
+    expect(await live.locator('title').textContent()).toBe('2019年规上工业总产值中高新技术产品的占比');
+
+    const env = await whenEnhanced(page, 'environment');
+    await page.locator('#figure-environment button[data-highlight="water"]').click();
+    expect(await env.getAttribute('data-highlight')).toBe('water');
+    const opacity = (key: string) =>
+      page.locator(`#figure-environment .chart-variant--compact .mark[data-key="${key}"]`).evaluate((m) => getComputedStyle(m).opacity);
+    await expect.poll(() => opacity('env.wasteHeatReuse')).toBe('0.25');
+    expect(await opacity('env.sewageCollection')).toBe('1');
+    await close();
+  });
+
+  it('with reduced motion keeps the static sequence and changes views without a transition', async () => {
+    const { page, close } = await open({ reducedMotion: 'reduce' });
+    const host = await whenEnhanced(page, 'output');
+    expect((await host.getAttribute('class')) ?? '').not.toContain('is-scrolly');
+    expect(await page.locator('#figure-output .scrolly-step__chart svg').filter({ visible: true }).count()).toBe(3);
+    await page.locator('#figure-output button[data-mode="share"]').click();
+    // No transition: the final geometry is there at once.
+    const live = page.locator('#figure-output .scrolly-step:last-child .chart-variant--compact svg');
+    const target = page.locator('#figure-output template[data-mode="share"][data-variant="compact"]');
+    const height = await target.evaluate((t: HTMLTemplateElement) =>
+      t.content.querySelector('[data-morph="2019-rect"]')!.getAttribute('height'),
+    );
+    expect(await live.locator('[data-morph="2019-rect"]').getAttribute('height')).toBe(height);
+    await close();
+  });
+
+  it('without JavaScript shows every state as a static sequence and no controls', async () => {
+    const { page, close } = await open({ javaScriptEnabled: false });
+    for (const [figure, states] of [
+      ['output', 3],
+      ['ranking', 2],
+    ] as const) {
+      expect(await page.locator(`#figure-${figure} .scrolly-step__chart svg`).filter({ visible: true }).count()).toBe(states);
+      expect(await page.locator(`#figure-${figure} .scrolly__graphic`).isVisible()).toBe(false);
+    }
+    expect(await page.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
+    await close();
+  });
+
+  it('prints every chart in its final state, without controls', async () => {
+    const { page, close } = await open({ viewport: viewports.desktop });
+    await whenEnhanced(page, 'output');
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('#figure-output .scrolly__graphic').isVisible()).toBe(false);
+    const stepCharts = page.locator('#figure-output .scrolly-step__chart');
+    expect(await stepCharts.nth(0).isVisible()).toBe(false);
+    expect(await stepCharts.nth(2).isVisible()).toBe(true);
+    expect(await page.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
+    expect(await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await close();
+  });
+});
