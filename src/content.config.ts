@@ -13,9 +13,19 @@ export const sectionSchema = z.strictObject({
   covers: z.array(z.string().regex(/^F\d+$/, { error: 'expected a facts.md id such as "F12"' })).min(1),
 });
 
+/** Front matter of a page other than the story (the data page's method notes). */
+export const pageSchema = z.strictObject({
+  title: z.string().min(1),
+  summary: z.string().min(1),
+});
+
 export const collections = {
   zh: defineCollection({
     loader: glob({ pattern: '*.mdx', base: './content/zh' }),
     schema: sectionSchema,
+  }),
+  pages: defineCollection({
+    loader: glob({ pattern: '**/*.mdx', base: './content/pages' }),
+    schema: pageSchema,
   }),
 };

@@ -135,6 +135,25 @@ export function buildFacts(data: Datasets): Map<string, AnyFact> {
     return f;
   };
   for (const f of derive(get)) facts.set(f.id, f);
+  // The range the high-tech share can take given that both amounts are rounded (D3).
+  const [low, high] = ratioInterval(get('output.hightech.2019'), get('output.total.2019'));
+  const shareInputs = ['output.hightech.2019', 'output.total.2019'];
+  facts.set('derived.output.hightechShare.low', {
+    id: 'derived.output.hightechShare.low',
+    label: '高新产值占比可能的下限',
+    value: low,
+    unit: '%',
+    digits: 2,
+    derived: { formula: '(高新技术产品产值 − 0.05) ÷ (规模以上工业总产值 + 0.05)', inputs: shareInputs },
+  });
+  facts.set('derived.output.hightechShare.high', {
+    id: 'derived.output.hightechShare.high',
+    label: '高新产值占比可能的上限',
+    value: high,
+    unit: '%',
+    digits: 2,
+    derived: { formula: '(高新技术产品产值 + 0.05) ÷ (规模以上工业总产值 − 0.05)', inputs: shareInputs },
+  });
   const founded = facts.get('milestone.founded');
   const highTech = facts.get('milestone.highTech');
   if (founded && highTech && isDateFact(founded) && isDateFact(highTech)) {

@@ -33,7 +33,26 @@ export const zh = {
   sourceReport: (r: Report & { subtitle: string; tags: readonly string[] }) =>
     `原报道：《${r.title}：${r.subtitle}》，作者 ${r.authors.map((a) => (a.role ? `${a.role} ${a.name}` : a.name)).join('、')}。报道标签：${r.tags.join('、')}。`,
   sourceNote:
-    '本站依据该报道重新撰写，引用的数字、名称和事实均来自原报道；标注“推算”的数字（带虚线下划线）是本站根据报道数字计算所得。出处中的“L12”指原报道的第12个非空行。',
+    '本站依据该报道重新撰写，引用的数字、名称和事实均来自原报道；“推算”的数字（绿色虚线下划线）是本站根据报道数字计算所得。点击任何数字可查看它的出处或算法；出处中的“L12”指原报道的第12个非空行。',
+  dataLink: '数据与方法：每个数字的出处、算法与下载',
+  storyLink: '返回报道正文',
+  download: { label: '下载数据', csv: 'CSV', json: 'JSON' },
+  dataPage: {
+    title: '数据与方法',
+    description: '安福高新园区数据新闻所用的全部数字：出处、推算方法、原报道未给出的内容，以及CSV与JSON下载。',
+    dek: '本站每个数字的出处与算法。所有数据都可下载，由同一批数据文件在构建时生成。',
+    toc: '本页内容',
+    whole: '全部数据',
+    wholeText: '所有数据集合为一个文件（JSON），或所有数字（含推算）列为一张表（CSV）。',
+    wholeLabels: { 'anfu-data': '全部数据集', 'anfu-figures': '全部数字一览' },
+    report: '原报道与段落',
+    reportColumns: { section: '部分', lines: '行号' },
+    derivedTitle: '推算数字',
+    derivedText: '以下数字由本站根据报道中的数字计算，报道本身没有给出。',
+    columns: { item: '项目（报道用语）', value: '数值', source: '出处', type: '类型', formula: '算法', inputs: '用到的数字' },
+    reported: '报道',
+    derived: '推算',
+  },
   figure: {
     source: '来源',
     sourceLine: (title: string, lines: string) => `来源：《${title}》，${lines}。`,

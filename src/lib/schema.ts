@@ -100,6 +100,26 @@ const sourceFile = z.strictObject({
     authors: z.array(z.strictObject({ name: text, role: text.optional() })).min(1, { error: 'expected at least one author' }),
     tags: z.array(text),
     source,
+    /** Where and when the report appeared, as far as it says. */
+    context: text,
+    /** The report's parts by line range, so a figure's line names its section. */
+    sections: z
+      .array(z.strictObject({ key: text, title: text, from: z.number().int().min(1), to: z.number().int().min(1) }))
+      .min(1, { error: 'expected the report sections' })
+      .superRefine((sections, ctx) => {
+        sections.forEach((s, i) => {
+          const prev = sections[i - 1];
+          if (s.to < s.from)
+            ctx.addIssue({ code: 'custom', path: [i, 'to'], message: `expected "to" (${s.to}) not before "from" (${s.from})` });
+          if (prev && s.from !== prev.to + 1) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'from'],
+              message: `expected ${prev.to + 1}, right after the previous section, got ${s.from}`,
+            });
+          }
+        });
+      }),
   }),
 });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser, viewports, whenEnhanced } from './browser.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const pages = { story: '', notFound: '404.html' };
+const pages = { story: '', data: 'data/', notFound: '404.html' };
 
 /** axe's findings as sentences: rule, what it asks, and the elements that break it. */
 async function violations(page: Page): Promise<string[]> {

@@ -8,7 +8,7 @@ import { root } from '../helpers.ts';
 import { sites, type SiteName } from '../setup/sites.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-const pages = ['index.html', '404.html'];
+const pages = ['index.html', 'data/index.html', '404.html'];
 
 /** A copy of a built site with one thing broken on purpose, to see a gate catch it. */
 function broken(name: string, site: SiteName, breakIt: (dir: string) => void) {

@@ -14,6 +14,7 @@ export function cleanupFigure(): FigureModel {
     title: t.title,
     takeaway: t.takeaway(show(total.id)),
     sources: sourcesOf([categories, total]),
+    datasets: ['cleanup'],
     notes: [...t.notes],
     table: [
       row(categories),

@@ -19,6 +19,7 @@ export function environmentFigure(): FigureModel {
     title: t.title,
     takeaway: t.takeaway({ full: rates.filter((r) => r.value === 100).length, lowest: lowest.label, lowestValue: formatFact(lowest.fact) }),
     sources: sourcesOf(rates.map((r) => r.fact)),
+    datasets: ['environment'],
     notes: [...t.notes],
     table: rates.map((r) => row(r.fact)),
     points: rates.map((r) => point(r.key, r.fact)),

@@ -14,12 +14,13 @@ export function industriesFigure(): FigureModel {
     { key: 'industry.other', label: t.other, tier: 'other' as const },
   ];
   const source = (line: string) => zh.figure.reportLine(line);
-  const rows = records.map((r) => ({ label: r.label, value: t.tiers[r.tier], source: source(r.source), derived: false }));
+  const rows = records.map((r) => ({ label: r.label, value: t.tiers[r.tier], source: source(r.source), derived: false, fact: r.id }));
   return {
     id: 'industries',
     title: t.title,
     takeaway: t.takeaway(leading.join('、')),
     sources: sourcesOf(records),
+    datasets: ['industries'],
     notes: [...t.notes],
     table: rows,
     points: [

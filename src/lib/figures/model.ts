@@ -11,12 +11,16 @@ export interface TableRow {
   /** "原报道 L12", or the formula of a derived figure. */
   source: string;
   derived: boolean;
+  /** The figure's id, whose data page entry the row links to. */
+  fact?: string;
 }
 
 /** One mark a reader can step to: what the tooltip and the live region say about it. */
 export interface Point {
   /** The `data-key` of the mark in the SVG. */
   key: string;
+  /** The figure the mark shows, where it is one. */
+  fact?: string;
   label: string;
   value: string;
   source: string;
@@ -31,6 +35,8 @@ export interface FigureModel {
   takeaway: string;
   /** Report lines the chart draws on, in report order. */
   sources: string[];
+  /** Downloadable datasets behind the chart (file names in data/ without ".json"). */
+  datasets: string[];
   notes: string[];
   table: TableRow[];
   /** The chart in its final state. */
@@ -47,7 +53,7 @@ export interface FigureModel {
 
 /** A point for a figure, worded as everywhere else: formatted value and provenance. */
 export function point(key: string, f: AnyFact, label = f.label): Point {
-  return { key, label, value: formatFact(f), source: provenance(f) };
+  return { key, fact: f.id, label, value: formatFact(f), source: provenance(f) };
 }
 
 /** A figure (not a date) by id; chart data must be numbers. */
@@ -58,7 +64,7 @@ export function figureFact(id: string): Fact {
 }
 
 export function row(f: AnyFact, label = f.label): TableRow {
-  return { label, value: formatFact(f), source: provenance(f), derived: !isDateFact(f) && Boolean(f.derived) };
+  return { label, value: formatFact(f), source: provenance(f), derived: !isDateFact(f) && Boolean(f.derived), fact: f.id };
 }
 
 /** The report lines behind these figures, in report order ("L4" before "L12"). */

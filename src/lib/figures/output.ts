@@ -33,6 +33,7 @@ export function outputFigure(): FigureModel {
     title: t.title,
     takeaway: t.takeaway({ added: show('derived.output.added.2019'), share: show(share.id) }),
     sources: sourcesOf([total, hightech, growth, share]),
+    datasets: ['output'],
     notes: [
       t.notes.implied(implied.derived!.formula),
       t.notes.share({

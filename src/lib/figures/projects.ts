@@ -18,6 +18,7 @@ export function projectsFigure(): FigureModel {
     title: t.title,
     takeaway: t.takeaway,
     sources: sourcesOf(bounds.map((b) => b.fact)),
+    datasets: ['projects'],
     notes: [...t.notes],
     table: bounds.map((b) => row(b.fact)),
     points: bounds.map((b) => point(b.key, b.fact)),

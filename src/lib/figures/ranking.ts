@@ -16,6 +16,7 @@ export function rankingFigure(): FigureModel {
     title: t.title,
     takeaway: t.takeaway(words),
     sources: sourcesOf(ranks),
+    datasets: ['rankings'],
     notes: [...t.notes],
     table: [...ranks.map((r) => row(r, t.rowLabel(String(r.year)))), row(figureFact('derived.ranking.change'))],
     svg: draw(),

@@ -17,6 +17,7 @@ export function sewageFigure(): FigureModel {
     title: t.title,
     takeaway: t.takeaway({ increase: show(increase.id), rate: show(rate.id) }),
     sources: sourcesOf([built, planned, rate]),
+    datasets: ['sewage', 'environment'],
     notes: [...t.notes],
     table: [row(built), row(planned), row(increase), row(rate)],
     points: [point('built', built), point('planned', planned), point('rate', rate)],

@@ -14,9 +14,10 @@ export function timelineFigure(): FigureModel {
     title: t.title,
     takeaway: t.takeaway(show('derived.park.yearsToHighTech')),
     sources: sourcesOf(events),
+    datasets: ['milestones'],
     notes: [...t.notes],
-    table: events.map((e) => ({ label: e.label, value: formatDate(e.date), source: source(e.source), derived: false })),
-    points: events.map((e) => ({ key: e.id, label: e.label, value: formatDate(e.date), source: source(e.source) })),
+    table: events.map((e) => ({ label: e.label, value: formatDate(e.date), source: source(e.source), derived: false, fact: e.id })),
+    points: events.map((e) => ({ key: e.id, fact: e.id, label: e.label, value: formatDate(e.date), source: source(e.source) })),
     svg: renderVariants('timeline', (document, width, id) =>
       parkTimeline(
         events.map((e) => ({ key: e.id, date: e.date, label: e.label, kind: e.kind })),
