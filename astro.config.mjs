@@ -14,5 +14,7 @@ export default defineConfig({
   cacheDir: './.cache/astro',
   vite: { cacheDir: './.cache/vite' },
   markdown: { syntaxHighlight: false },
+  // Chinese at the root, English under /en/; pages read Astro.currentLocale to pick their dictionary.
+  i18n: { locales: ['zh-CN', 'en'], defaultLocale: 'zh-CN', routing: { prefixDefaultLocale: false } },
   devToolbar: { enabled: false },
 });

@@ -13,9 +13,10 @@ const files = (dir: string): string[] =>
  * Problems found in a built site: each names the page, the attribute's URL and what is
  * wrong (missing file, missing anchor, another origin, a path outside the base).
  */
-export function checkLinks(dist: string, base = '/'): string[] {
+export function checkLinks(dist: string, base = '/', site?: string): string[] {
   const prefix = normaliseBase(base);
-  const origin = 'http://site.invalid';
+  // Absolute links to the configured site address (canonical, hreflang) are links into this site.
+  const origin = site ? new URL(site).origin : 'http://site.invalid';
   const pages = new Map<string, Document>();
   const docOf = (file: string): Document => {
     if (!pages.has(file)) pages.set(file, parseHTML(readFileSync(file, 'utf8')).document as unknown as Document);
@@ -69,7 +70,12 @@ export function checkLinks(dist: string, base = '/'): string[] {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const dist = process.argv[2] && !process.argv[2].startsWith('--') ? process.argv[2] : 'dist';
   const i = process.argv.indexOf('--base');
-  const problems = checkLinks(dist, (i > 0 ? process.argv[i + 1] : undefined) ?? '/');
+  const s = process.argv.indexOf('--site');
+  const problems = checkLinks(
+    dist,
+    (i > 0 ? process.argv[i + 1] : undefined) ?? '/',
+    (s > 0 ? process.argv[s + 1] : undefined) ?? process.env['SITE_URL'],
+  );
   for (const p of problems) console.error(`BROKEN: ${p}`);
   console.log(`${problems.length} broken link(s) in ${dist}`);
   process.exitCode = problems.length ? 1 : 0;

@@ -7,7 +7,7 @@ export const sectionSchema = z.strictObject({
   order: z.number().int().min(0),
   anchor: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a lowercase anchor such as "crackdown"' }),
   kicker: z.string().min(1),
-  title: z.string().min(1).max(30),
+  title: z.string().min(1).max(60),
   summary: z.string().min(1),
   /** facts.md ids (F1–F54) this section retells; tests check that all are covered. */
   covers: z.array(z.string().regex(/^F\d+$/, { error: 'expected a facts.md id such as "F12"' })).min(1),
@@ -22,6 +22,10 @@ export const pageSchema = z.strictObject({
 export const collections = {
   zh: defineCollection({
     loader: glob({ pattern: '*.mdx', base: './content/zh' }),
+    schema: sectionSchema,
+  }),
+  en: defineCollection({
+    loader: glob({ pattern: '*.mdx', base: './content/en' }),
     schema: sectionSchema,
   }),
   pages: defineCollection({

@@ -1,5 +1,6 @@
 import * as Plot from '@observablehq/plot';
-import { legend } from './legend.ts';
+import { legend, legendLayout } from './legend.ts';
+import { textWidth } from './text.ts';
 import { createSvg } from './svg.ts';
 import { isCompact, theme } from './theme.ts';
 
@@ -37,12 +38,21 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
   const stray = data.find((d) => !(d.group in groups));
   if (stray)
     throw new Error(`environmentRates: rate "${stray.key}" has group "${stray.group}", expected one of ${Object.keys(groups).join(', ')}`);
-  const compact = isCompact(width);
+  const longest = Math.max(...data.map((d) => textWidth(d.label, theme.font.label)));
+  // Labels go above the bars on phones, or wherever they would take too much of the width.
+  const compact = isCompact(width) || longest + 16 > width * 0.4;
   const rows = sortRates(data);
-  // On phones the labels go above the bars so the bars keep the full width.
   const step = compact ? 46 : 34;
-  const marginLeft = compact ? 16 : 156;
-  const marginTop = 58;
+  const marginLeft = compact ? 16 : longest + 16;
+  const legendItems = Object.entries(groups).map(([key, label]) => ({ className: `rate--${key}`, label }));
+  const legendSpace = { x: marginLeft, maxWidth: width - marginLeft - 8 };
+  // The axis sits below the legend, however many rows it wraps to.
+  const marginTop =
+    36 +
+    legendLayout(
+      legendItems.map((i) => i.label),
+      legendSpace,
+    ).height;
   const plot = Plot.plot({
     document,
     width,
@@ -120,11 +130,7 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
   const g = svg.appendChild(document.createElementNS(plot.namespaceURI, 'g'));
   for (const name of ['fill', 'font-size', 'text-anchor']) g.setAttribute(name, plot.getAttribute(name) ?? '');
   while (plot.firstChild) g.appendChild(plot.firstChild);
-  legend(
-    svg,
-    Object.entries(groups).map(([key, label]) => ({ className: `rate--${key}`, label })),
-    { x: marginLeft, y: 6 },
-  );
+  legend(svg, legendItems, { ...legendSpace, y: 6 });
   return svg;
 }
 

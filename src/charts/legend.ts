@@ -1,4 +1,5 @@
-import { SVG_NS } from './svg.ts';
+import { append } from './svg.ts';
+import { textWidth } from './text.ts';
 import { theme } from './theme.ts';
 
 export interface LegendItem {
@@ -9,30 +10,46 @@ export interface LegendItem {
   overlay?: (swatch: SVGRectElement) => SVGElement;
 }
 
-/**
- * A row of swatches with labels, or a column when `stacked`. Returns the height it takes.
- * Label widths are estimated at one em per character, which holds for CJK text.
- */
+const ROW = 22;
+const SWATCH = 19;
+
+/** Where each legend item goes: in a row, wrapping to a new row past `maxWidth`, or one per row when `stacked`. */
+export function legendLayout(
+  labels: readonly string[],
+  { x, maxWidth = Infinity, stacked = false, gap = 14 }: { x: number; maxWidth?: number; stacked?: boolean; gap?: number },
+) {
+  let lx = x;
+  let row = 0;
+  const places = labels.map((label, i) => {
+    const width = SWATCH + textWidth(label, theme.font.small);
+    if (stacked ? i > 0 : lx > x && lx + width > x + maxWidth) {
+      row++;
+      lx = x;
+    }
+    const at = { x: lx, row };
+    lx += width + gap;
+    return at;
+  });
+  return { places, height: (row + 1) * ROW };
+}
+
+/** Swatches with labels, in rows that wrap within `maxWidth` (or one per row when `stacked`). Returns the height it takes. */
 export function legend(
   parent: SVGElement,
   items: readonly LegendItem[],
-  { x, y, stacked = false, gap = 14 }: { x: number; y: number; stacked?: boolean; gap?: number },
+  options: { x: number; y: number; maxWidth?: number; stacked?: boolean; gap?: number },
 ): number {
-  const document = parent.ownerDocument;
-  const g = parent.appendChild(document.createElementNS(SVG_NS, 'g'));
-  g.setAttribute('class', 'legend');
-  let lx = x;
+  const g = append(parent, 'g', { class: 'legend' });
+  const { places, height } = legendLayout(
+    items.map((i) => i.label),
+    options,
+  );
   items.forEach((item, i) => {
-    const ly = y + (stacked ? i * 22 : 0);
-    const swatch = g.appendChild(document.createElementNS(SVG_NS, 'rect')) as SVGRectElement;
-    for (const [k, v] of Object.entries({ class: `swatch ${item.className}`, x: lx, y: ly, width: 13, height: 13 }))
-      swatch.setAttribute(k, String(v));
+    const { x, row } = places[i]!;
+    const y = options.y + row * ROW;
+    const swatch = append(g, 'rect', { class: `swatch ${item.className}`, x, y, width: 13, height: 13 });
     if (item.overlay) g.appendChild(item.overlay(swatch));
-    const text = g.appendChild(document.createElementNS(SVG_NS, 'text'));
-    for (const [k, v] of Object.entries({ class: 'legend-label', x: lx + 19, y: ly + 11.5, 'font-size': theme.font.small }))
-      text.setAttribute(k, String(v));
-    text.textContent = item.label;
-    if (!stacked) lx += 19 + item.label.length * theme.font.small + gap;
+    append(g, 'text', { class: 'legend-label', x: x + SWATCH, y: y + 11.5, 'font-size': theme.font.small }, item.label);
   });
-  return stacked ? items.length * 22 : 22;
+  return height;
 }

@@ -54,7 +54,7 @@ export function outputGrowth(data: readonly OutputBar[], options: OutputGrowthOp
     { className: 'bar-rest', label: options.legend.rest },
     { className: 'bar-derived', label: options.legend.derived, overlay: hatch },
   ];
-  const legendHeight = legend(svg, legendItems, { x: theme.margin.left, y: 6, stacked: compact });
+  const legendHeight = legend(svg, legendItems, { x: theme.margin.left, y: 6, stacked: compact, maxWidth: width - 2 * theme.margin.left });
   const m = { ...theme.margin, top: legendHeight + 56 };
   const inset = compact ? 8 : 60;
   const x = scaleBand<string>()

@@ -66,8 +66,7 @@ export function parkTimeline(data: readonly Milestone[], options: ParkTimelineOp
   // The height depends on the legend's, so it is set once the events are placed.
   const svg = createSvg({ document, id, width, height: 0, title, description, className: 'chart--timeline' });
   const items = (Object.keys(kinds) as MilestoneKind[]).map((kind) => ({ className: `kind-${kind}`, label: kinds[kind] }));
-  const row = items.reduce((w, d) => w + 33 + d.label.length * font.small, 0);
-  const top = legend(svg, items, { x: m.left, y: 6, stacked: row > width - m.left - m.right }) + 34;
+  const top = legend(svg, items, { x: m.left, y: 6, maxWidth: width - m.left - m.right }) + 34;
 
   // A lone empty year keeps its place; longer empty runs become breaks.
   const shown = (y: number) => years.has(y) || (years.has(y - 1) && years.has(y + 1));

@@ -1,5 +1,6 @@
 import { scaleLinear, scalePoint } from 'd3';
 import { append, createSvg, px } from './svg.ts';
+import { wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface RankPoint {
@@ -39,11 +40,13 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   const { document, id, width, format, change, better, window, padding, title, description } = { ...defaults, ...options };
   const shown = data.filter((d) => !options.visible || options.visible.includes(d.key));
   const compact = isCompact(width);
-  const height = compact ? 300 : 320;
-  const m = { top: 44, right: compact ? 24 : 120, bottom: 56, left: compact ? 24 : 120 };
   const ranks = data.map((d) => d.rank);
   const best = Math.max(1, Math.min(...ranks) - padding);
   const worst = Math.max(...ranks) + padding;
+  // The note under the axis wraps to the width; the plot keeps its size above it.
+  const note = wrap(window(best, worst), theme.font.small, width - 8);
+  const height = (compact ? 300 : 320) + (note.length - 1) * 16;
+  const m = { top: 44, right: compact ? 24 : 120, bottom: 56 + (note.length - 1) * 16, left: compact ? 24 : 120 };
   const svg = createSvg({ document, id, width, height, title, description, className: 'chart--ranking' });
   const x = scalePoint<string>()
     .domain(data.map((d) => d.key))
@@ -112,6 +115,8 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
       change,
     );
   }
-  append(svg, 'text', { class: 'axis-note', x: 4, y: height - 8, 'font-size': theme.font.small }, window(best, worst));
+  note.forEach((line, i) =>
+    append(svg, 'text', { class: 'axis-note', x: 4, y: height - 8 - (note.length - 1 - i) * 16, 'font-size': theme.font.small }, line),
+  );
   return svg;
 }

@@ -1,5 +1,5 @@
 import { scaleLinear, select } from 'd3';
-import { legend } from './legend.ts';
+import { legend, legendLayout } from './legend.ts';
 import { createSvg, px } from './svg.ts';
 import { label, textWidth, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
@@ -42,7 +42,15 @@ export function sewageCapacity(data: SewageCapacityData, options: SewageCapacity
   const { stages, rate } = data;
   const compact = isCompact(width);
   const m = theme.margin;
-  const legendHeight = compact ? 44 : 22;
+  const legendItems = [
+    { className: 'stage-built', label: options.legend.built },
+    { className: 'stage-planned', label: options.legend.planned },
+  ];
+  const legendSpace = { x: m.left, stacked: compact, maxWidth: width - m.left - m.right };
+  const legendHeight = legendLayout(
+    legendItems.map((i) => i.label),
+    legendSpace,
+  ).height;
   const top = legendHeight + 54;
   const gridBottom = top + stages.length * ROW - 8;
   const outer = RING.r + RING.stroke / 2;
@@ -55,14 +63,7 @@ export function sewageCapacity(data: SewageCapacityData, options: SewageCapacity
   const svg = createSvg({ document, id, width, height, title, description, className: 'chart--sewage' });
   const root = select(svg);
 
-  legend(
-    svg,
-    [
-      { className: 'stage-built', label: options.legend.built },
-      { className: 'stage-planned', label: options.legend.planned },
-    ],
-    { x: m.left, y: 6, stacked: compact },
-  );
+  legend(svg, legendItems, { ...legendSpace, y: 6 });
   label(root, 'axis-title', m.left, legendHeight + 24, theme.font.small, unit);
 
   // Value labels sit past the bar ends, so the scale stops short of the widest one.

@@ -25,3 +25,15 @@ class AnfuFigure extends HTMLElement {
 for (const name of ['anfu-chart', 'anfu-scrolly']) {
   if (!customElements.get(name)) customElements.define(name, class extends AnfuFigure {});
 }
+
+// The language switch keeps the reader's place: it points at the section in view.
+const switchLink = document.querySelector<HTMLAnchorElement>('a[data-lang-switch]');
+if (switchLink) {
+  const seen = new IntersectionObserver(
+    (entries) => {
+      for (const e of entries) if (e.isIntersecting) switchLink.hash = e.target.id;
+    },
+    { rootMargin: '-40% 0px -55% 0px' },
+  );
+  document.querySelectorAll('main section[id]').forEach((s) => seen.observe(s));
+}

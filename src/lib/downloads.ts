@@ -1,4 +1,5 @@
 import { isDateFact, type AnyFact } from './facts.ts';
+import { labelIn } from './i18n/index.ts';
 import { sectionOf } from './provenance.ts';
 import type { DataFile, Datasets } from './schema.ts';
 
@@ -84,6 +85,7 @@ export function figureRows(facts: Map<string, AnyFact>) {
       ? {
           id: f.id,
           label: f.label,
+          label_en: labelIn('en', f.id, f.label),
           value: f.date,
           unit: 'date',
           type: 'reported',
@@ -93,6 +95,7 @@ export function figureRows(facts: Map<string, AnyFact>) {
       : {
           id: f.id,
           label: f.label,
+          label_en: labelIn('en', f.id, f.label),
           value: f.value,
           unit: f.unit,
           qualifier: f.qualifier,
@@ -106,4 +109,17 @@ export function figureRows(facts: Map<string, AnyFact>) {
   );
 }
 
-export const figureColumns = ['id', 'label', 'value', 'unit', 'qualifier', 'year', 'type', 'source', 'source_section', 'formula', 'inputs'];
+export const figureColumns = [
+  'id',
+  'label',
+  'label_en',
+  'value',
+  'unit',
+  'qualifier',
+  'year',
+  'type',
+  'source',
+  'source_section',
+  'formula',
+  'inputs',
+];

@@ -1,67 +1,123 @@
 import { isDateFact, type AnyFact, type Fact, type FactUnit } from './facts.ts';
 
-const numberFormats = new Map<number, Intl.NumberFormat>();
+/** The site's two editions. */
+export type Locale = 'zh' | 'en';
 
-/** A number in zh-CN style with a fixed number of decimals and no grouping (5000, 208.8). */
-export function formatNumber(value: number, digits: number): string {
-  let nf = numberFormats.get(digits);
-  if (!nf) {
-    nf = new Intl.NumberFormat('zh-CN', { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: false });
-    numberFormats.set(digits, nf);
-  }
-  return nf.format(value);
-}
-
-const signed = new Map<number, Intl.NumberFormat>();
-
-/** A change with its sign, "+15.6" or "-3.2" (no sign for zero). */
-export function formatSigned(value: number, digits: number): string {
-  let nf = signed.get(digits);
-  if (!nf) {
-    nf = new Intl.NumberFormat('zh-CN', {
+const formats = new Map<string, Intl.NumberFormat>();
+function nf(locale: Locale, digits: number, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  const key = `${locale}|${digits}|${JSON.stringify(options)}`;
+  let f = formats.get(key);
+  if (!f) {
+    // Chinese writes 5000 without grouping; English groups thousands (5,000).
+    const grouping = locale === 'en';
+    f = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
-      useGrouping: false,
-      signDisplay: 'exceptZero',
+      useGrouping: grouping,
+      ...options,
     });
-    signed.set(digits, nf);
+    formats.set(key, f);
   }
-  return nf.format(value);
+  return f;
 }
 
-/** The number of a figure without its unit, for chart labels: "208.8", "约180.6". */
-export function formatAmount(fact: Fact): string {
-  const n = formatNumber(fact.value, fact.digits);
-  return isApprox(fact) ? `约${n}` : n;
-}
+/** A number with a fixed number of decimals: 208.8, 5000 (zh) or 5,000 (en). */
+export const formatNumber = (value: number, digits: number, locale: Locale = 'zh', trim = false) =>
+  nf(locale, digits, trim ? { minimumFractionDigits: 0 } : {}).format(value);
 
-/** Rounds as it will be shown, so that "约" is added only when rounding changed the value. */
-export const roundTo = (value: number, digits: number) => Number(formatNumber(value, digits));
+/** A change with its sign, "+15.6" or "-3.2" (no sign for zero). */
+export const formatSigned = (value: number, digits: number, locale: Locale = 'zh') =>
+  nf(locale, digits, { signDisplay: 'exceptZero' }).format(value);
 
-export function withUnit(n: string, unit: FactUnit): string {
-  switch (unit) {
-    case '名':
-      return `第${n}名`;
-    default:
-      return `${n}${unit}`;
-  }
-}
-
-/** A figure with its unit for Chinese prose: 208.8亿元, 第35名, 超过50万平方米, 约180.6亿元. */
-export function formatFact(fact: AnyFact): string {
-  if (isDateFact(fact)) return formatDate(fact.date);
-  const text = withUnit(formatNumber(fact.value, fact.digits), fact.unit);
-  if (fact.qualifier === 'over') return `超过${text}`;
-  return isApprox(fact) ? `约${text}` : text;
-}
+/** Rounds as it will be shown, so that "约"/"about" is added only when rounding changed the value. */
+export const roundTo = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /** True when the shown value is a rounded derived figure. */
 export function isApprox(fact: Fact): boolean {
   return Boolean(fact.derived) && Math.abs(roundTo(fact.value, fact.digits) - fact.value) > 1e-9;
 }
 
-/** "2002-04" → "2002年4月", "2019" → "2019年". */
-export function formatDate(date: string): string {
+/**
+ * A figure's value in the unit a locale shows it in. Chinese keeps the report's units
+ * (亿元, 万吨/天); English converts them: 亿元 (10^8 yuan) to CNY billion, or million below
+ * one billion; 万 (10^4) to plain tonnes and square metres. Decimals follow the conversion.
+ */
+export function displayUnit(
+  value: number,
+  unit: FactUnit,
+  digits: number,
+  locale: Locale,
+): { value: number; digits: number; unit: string; trim?: boolean } {
+  if (locale === 'zh') return { value, digits, unit };
+  const shift = (by: number) => Math.max(0, digits - by);
+  switch (unit) {
+    case '亿元':
+      // One more decimal keeps the report's precision (208.8 → 20.88); trailing zeros go (50 → 5).
+      return Math.abs(value) >= 10
+        ? { value: value / 10, digits: digits + 1, unit: 'CNY billion', trim: true }
+        : { value: value * 100, digits: shift(2), unit: 'CNY million' };
+    case '万吨/天':
+      return { value: value * 1e4, digits: shift(4), unit: 't/day' };
+    case '万平方米':
+      return { value: value * 1e4, digits: shift(4), unit: 'm²' };
+    default:
+      return { value, digits, unit };
+  }
+}
+
+/** 1st, 2nd, 3rd, 35th. */
+export const ordinal = (n: number) => {
+  const rules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+  return `${n}${{ one: 'st', two: 'nd', few: 'rd', other: 'th' }[rules.select(n) as 'one' | 'two' | 'few' | 'other']}`;
+};
+
+/** A number with its unit, as prose in each language writes it. */
+export function withUnit(value: number, unit: FactUnit, digits: number, locale: Locale = 'zh'): string {
+  const d = displayUnit(value, unit, digits, locale);
+  const n = formatNumber(d.value, d.digits, locale, d.trim);
+  if (locale === 'zh') return unit === '名' ? `第${n}名` : `${n}${unit}`;
+  const plural = (one: string, many: string) => `${n} ${d.value === 1 ? one : many}`;
+  switch (unit) {
+    case '亿元':
+      return `CNY ${n} ${d.unit.slice(4)}`;
+    case '%':
+      return `${n}%`;
+    case '名':
+      return ordinal(d.value);
+    case '家':
+      return plural('firm', 'firms');
+    case '类':
+      return plural('category', 'categories');
+    case '位':
+      return plural('place', 'places');
+    case '年':
+      return plural('year', 'years');
+    default:
+      return `${n} ${d.unit}`;
+  }
+}
+
+/** The number of a figure in its display unit, without the unit, for chart labels: "208.8", "约180.6", "about 18.06". */
+export function formatAmount(fact: Fact, locale: Locale = 'zh'): string {
+  const d = displayUnit(fact.value, fact.unit, fact.digits, locale);
+  const n = formatNumber(d.value, d.digits, locale, d.trim);
+  return isApprox(fact) ? (locale === 'zh' ? `约${n}` : `about ${n}`) : n;
+}
+
+/** A figure with its unit for prose: 208.8亿元 / CNY 20.88 billion, 第35名 / 35th, 超过50万平方米 / over 500,000 m². */
+export function formatFact(fact: AnyFact, locale: Locale = 'zh'): string {
+  if (isDateFact(fact)) return formatDate(fact.date, locale);
+  const text = withUnit(fact.value, fact.unit, fact.digits, locale);
+  if (fact.qualifier === 'over') return locale === 'zh' ? `超过${text}` : `over ${text}`;
+  if (!isApprox(fact)) return text;
+  return locale === 'zh' ? `约${text}` : `about ${text}`;
+}
+
+const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "2002-04" → "2002年4月" / "April 2002"; "2019" → "2019年" / "2019". */
+export function formatDate(date: string, locale: Locale = 'zh'): string {
   const [y, m] = date.split('-');
+  if (locale === 'en') return m ? `${months[Number(m) - 1]} ${y}` : y!;
   return m ? `${y}年${Number(m)}月` : `${y}年`;
 }

@@ -97,7 +97,9 @@ const sourceFile = z.strictObject({
   report: z.strictObject({
     title: text,
     subtitle: text,
-    authors: z.array(z.strictObject({ name: text, role: text.optional() })).min(1, { error: 'expected at least one author' }),
+    authors: z
+      .array(z.strictObject({ name: text, role: text.optional(), latin: text.optional() }))
+      .min(1, { error: 'expected at least one author' }),
     tags: z.array(text),
     source,
     /** Where and when the report appeared, as far as it says. */

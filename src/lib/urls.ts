@@ -1,11 +1,16 @@
+import type { Locale } from './format.ts';
+
 /** The site's base path with one trailing slash ("/" or "/stories/anfu/"), as the build was configured. */
 export const base = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/`;
 
 /** A path inside the site, under the base path: `href('data/')` → "/stories/anfu/data/". */
 export const href = (path = '') => `${base}${path.replace(/^\/+/, '')}`;
 
+/** A page of an edition: Chinese at the root, English under en/. */
+export const pageHref = (locale: Locale, path = '') => href(`${locale === 'en' ? 'en/' : ''}${path.replace(/^\/+/, '')}`);
+
 /** The id of a figure's entry on the data page ("fact-output-total-2019"); prose and charts link to it. */
 export const factAnchor = (id: string) => `fact-${id.replaceAll('.', '-')}`;
 
-/** The data page entry of a figure. */
-export const factHref = (id: string) => href(`data/#${factAnchor(id)}`);
+/** The data page entry of a figure, in the reader's edition. */
+export const factHref = (id: string, locale: Locale = 'zh') => pageHref(locale, `data/#${factAnchor(id)}`);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser, viewports, whenEnhanced } from './browser.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const pages = { story: '', data: 'data/', notFound: '404.html' };
+const pages = { story: '', data: 'data/', english: 'en/', englishData: 'en/data/', notFound: '404.html' };
 
 /** axe's findings as sentences: rule, what it asks, and the elements that break it. */
 async function violations(page: Page): Promise<string[]> {
@@ -34,7 +34,7 @@ describe.runIf(browserAvailable())('accessibility (axe, WCAG 2.2 A and AA)', () 
     for (const figure of await page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')!))) {
       await whenEnhanced(page, figure);
     }
-    if (path === '') {
+    if (path === '' || path === 'en/') {
       await page.locator('#figure-environment .chart-figure__chart').focus();
       await page.keyboard.press('ArrowRight');
     }

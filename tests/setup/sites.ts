@@ -9,8 +9,10 @@ const root = join(import.meta.dirname, '../..');
 
 /** The two production builds every site test reads: at the root, and under a sub-path. */
 export const sites = {
-  root: { dir: join(root, 'test-output/site'), base: '/' },
-  sub: { dir: join(root, 'test-output/site-sub'), base: '/stories/anfu/' },
+  // Built for the address it is served at, as a deployment would be: absolute canonical and hreflang links.
+  root: { dir: join(root, 'test-output/site'), base: '/', port: 47321, site: 'http://127.0.0.1:47321' },
+  // Built with no site address: links stay relative, under the sub-path.
+  sub: { dir: join(root, 'test-output/site-sub'), base: '/stories/anfu/', port: 0, site: undefined },
 } as const;
 export type SiteName = keyof typeof sites;
 
@@ -20,19 +22,19 @@ declare module 'vitest' {
   }
 }
 
-function build(dir: string, base: string) {
+function build(dir: string, base: string, site: string | undefined) {
   rmSync(dir, { recursive: true, force: true });
   execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir, '--base', base], {
     cwd: root,
-    env: buildEnv(),
+    env: { ...buildEnv(), ...(site && { SITE_URL: site }) },
     stdio: 'pipe',
   });
 }
 
 /** Builds both sites once and serves each over HTTP on loopback, as a static host would. */
 export default async function setup(project: TestProject) {
-  for (const { dir, base } of Object.values(sites)) build(dir, base);
-  const servers = await Promise.all(Object.values(sites).map((s) => startServer(s)));
+  for (const { dir, base, site } of Object.values(sites)) build(dir, base, site);
+  const servers = await Promise.all(Object.values(sites).map(({ dir, base, port }) => startServer({ dir, base, port })));
   project.provide('siteUrls', { root: servers[0]!.url, sub: servers[1]!.url });
   return async () => {
     await Promise.all(servers.map((s) => s.close()));

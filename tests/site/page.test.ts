@@ -113,8 +113,15 @@ describe('the built story page', () => {
       expect(script.getAttribute('src')).toMatch(/^\/_astro\/[\w.-]+\.js$/);
       expect(script.textContent).toBe('');
     }
-    const urls = [...document.querySelectorAll('[src], [href]')].map((e) => e.getAttribute('src') ?? e.getAttribute('href')!);
-    const external = urls.filter((u) => /^(https?:)?\/\//.test(u));
+    // Absolute URLs appear only where they must: canonical and hreflang links to the site's own address.
+    const own = new URL(sites.root.site).origin;
+    const urls = [...document.querySelectorAll('[src], [href]')].map((e) => ({
+      url: e.getAttribute('src') ?? e.getAttribute('href')!,
+      rel: e.getAttribute('rel'),
+    }));
+    const external = urls.filter(
+      ({ url, rel }) => /^(https?:)?\/\//.test(url) && !(['canonical', 'alternate'].includes(rel ?? '') && url.startsWith(own)),
+    );
     expect(external).toEqual([]);
     expect(html).not.toMatch(/@import|url\(\s*["']?https?:/);
   });

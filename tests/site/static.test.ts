@@ -8,7 +8,7 @@ import { root } from '../helpers.ts';
 import { sites, type SiteName } from '../setup/sites.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-const pages = ['index.html', 'data/index.html', '404.html'];
+const pages = ['index.html', 'data/index.html', 'en/index.html', 'en/data/index.html', '404.html'];
 
 /** A copy of a built site with one thing broken on purpose, to see a gate catch it. */
 function broken(name: string, site: SiteName, breakIt: (dir: string) => void) {
@@ -24,7 +24,7 @@ const editIndex = (dir: string, from: string, to: string) => {
 };
 
 describe.each(Object.keys(sites) as SiteName[])('the %s build', (site) => {
-  const { dir, base } = sites[site];
+  const { dir, base, site: address } = sites[site];
 
   it.each(pages)('%s is valid HTML', async (page) => {
     const report = await validator.validateFile(join(dir, page));
@@ -33,7 +33,7 @@ describe.each(Object.keys(sites) as SiteName[])('the %s build', (site) => {
   });
 
   it('has no broken link, asset or anchor', () => {
-    expect(checkLinks(dir, base)).toEqual([]);
+    expect(checkLinks(dir, base, address)).toEqual([]);
   });
 
   it('keeps every page within the budgets', () => {
@@ -74,7 +74,9 @@ describe('each gate catches what it guards', () => {
     const dir = broken('origin', 'root', (d) =>
       editIndex(d, '</head>', '<link rel="stylesheet" href="https://cdn.example.com/x.css"></head>'),
     );
-    expect(checkLinks(dir)).toEqual(['index.html: https://cdn.example.com/x.css points at another origin']);
+    expect(checkLinks(dir, sites.root.base, sites.root.site)).toEqual([
+      'index.html: https://cdn.example.com/x.css points at another origin',
+    ]);
   });
 
   it('the budget check reports a 40 KB script', () => {

@@ -1,3 +1,4 @@
+import type { Locale } from '../format.ts';
 import { cleanupFigure } from './cleanup.ts';
 import { environmentFigure } from './environment.ts';
 import { industriesFigure } from './industries.ts';
@@ -10,28 +11,32 @@ import { timelineFigure } from './timeline.ts';
 
 export type { FigureModel, TableRow } from './model.ts';
 
-let cache: Map<string, FigureModel> | undefined;
+const builders = [
+  outputFigure,
+  rankingFigure,
+  environmentFigure,
+  sewageFigure,
+  projectsFigure,
+  cleanupFigure,
+  industriesFigure,
+  timelineFigure,
+];
+const cache = new Map<Locale, Map<string, FigureModel>>();
 
-/** The charts the story can place with `<Chart id="…" />`. */
-export function figures(): Map<string, FigureModel> {
-  cache ??= new Map(
-    [
-      outputFigure(),
-      rankingFigure(),
-      environmentFigure(),
-      sewageFigure(),
-      projectsFigure(),
-      cleanupFigure(),
-      industriesFigure(),
-      timelineFigure(),
-    ].map((f) => [f.id, f]),
-  );
-  return cache;
+/** The charts the story can place with `<Chart id="…" />`, worded and rendered for an edition. */
+export function figures(locale: Locale = 'zh'): Map<string, FigureModel> {
+  let map = cache.get(locale);
+  if (!map) {
+    map = new Map(builders.map((build) => build(locale)).map((f) => [f.id, f]));
+    cache.set(locale, map);
+  }
+  return map;
 }
 
 /** The figure with this id, or an error that lists the ids that exist. */
-export function lookupFigure(id: string, where = ''): FigureModel {
-  const f = figures().get(id);
-  if (!f) throw new Error(`Unknown chart id "${id}"${where ? ` in ${where}` : ''}. Known chart ids: ${[...figures().keys()].join(', ')}.`);
+export function lookupFigure(id: string, locale: Locale = 'zh', where = ''): FigureModel {
+  const f = figures(locale).get(id);
+  if (!f)
+    throw new Error(`Unknown chart id "${id}"${where ? ` in ${where}` : ''}. Known chart ids: ${[...figures(locale).keys()].join(', ')}.`);
   return f;
 }

@@ -1,7 +1,8 @@
 import { theme, type Variant } from '../../charts/theme.ts';
 import { serverDocument } from '../dom.ts';
 import { isDateFact, lookupFact, type AnyFact, type Fact } from '../facts.ts';
-import { formatFact } from '../format.ts';
+import { formatFact, type Locale } from '../format.ts';
+import { labelIn } from '../i18n/index.ts';
 import { provenance } from '../provenance.ts';
 import { facts } from '../site.ts';
 
@@ -51,11 +52,6 @@ export interface FigureModel {
   highlight?: { key: string; label: string }[];
 }
 
-/** A point for a figure, worded as everywhere else: formatted value and provenance. */
-export function point(key: string, f: AnyFact, label = f.label): Point {
-  return { key, fact: f.id, label, value: formatFact(f), source: provenance(f) };
-}
-
 /** A figure (not a date) by id; chart data must be numbers. */
 export function figureFact(id: string): Fact {
   const f = lookupFact(facts, id);
@@ -63,8 +59,16 @@ export function figureFact(id: string): Fact {
   return f;
 }
 
-export function row(f: AnyFact, label = f.label): TableRow {
-  return { label, value: formatFact(f), source: provenance(f), derived: !isDateFact(f) && Boolean(f.derived), fact: f.id };
+/** A figure's name in an edition: the report's term in Chinese, its translation in English. */
+export const labelOf = (f: AnyFact, locale: Locale) => labelIn(locale, f.id, f.label);
+
+export function row(f: AnyFact, locale: Locale, label = labelOf(f, locale)): TableRow {
+  return { label, value: formatFact(f, locale), source: provenance(f, locale), derived: !isDateFact(f) && Boolean(f.derived), fact: f.id };
+}
+
+/** A point for a figure, worded as everywhere else: formatted value and provenance. */
+export function point(key: string, f: AnyFact, locale: Locale, label = labelOf(f, locale)): Point {
+  return { key, fact: f.id, label, value: formatFact(f, locale), source: provenance(f, locale) };
 }
 
 /** The report lines behind these figures, in report order ("L4" before "L12"). */
@@ -74,12 +78,9 @@ export function sourcesOf(fs: readonly { source?: string | undefined }[]): strin
 }
 
 /** Renders a chart at each prerendered width; ids inside carry the variant so all can share a page. */
-export function renderVariants(
-  figureId: string,
-  draw: (document: Document, width: number, id: string) => SVGSVGElement,
-): Record<Variant, string> {
+export function renderVariants(figureId: string, draw: (document: Document, width: number, id: string) => SVGSVGElement): Svgs {
   const document = serverDocument();
-  const out = {} as Record<Variant, string>;
+  const out = {} as Svgs;
   for (const [variant, width] of Object.entries(theme.widths) as [Variant, number][]) {
     out[variant] = draw(document, width, `${figureId}-${variant}`).outerHTML;
   }

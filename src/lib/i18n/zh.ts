@@ -1,14 +1,17 @@
-import type { Consistency } from './facts.ts';
+import type { Consistency } from '../facts.ts';
 
-type Show = (id: string) => string;
-interface Report {
+export type Show = (id: string) => string;
+export interface Report {
   title: string;
-  authors: readonly { name: string; role?: string | undefined }[];
+  authors: readonly { name: string; role?: string | undefined; latin?: string | undefined }[];
 }
 
 /** Interface strings of the Chinese edition: every word the page shows outside the MDX. */
 export const zh = {
   lang: 'zh-CN',
+  locale: 'zh',
+  languageName: '中文',
+  switchTo: '中文版',
   siteTitle: '安福高新园区：产值与绿色一起长',
   siteDescription: (f: Show) =>
     `一篇数据新闻：江西安福高新技术产业园区一边清退污染企业、扩建污水处理、整治园区环境，一边让规上工业总产值一年增长${f('output.growth.2019')}。报道里的数字能说明什么，又缺了什么。`,
@@ -35,8 +38,10 @@ export const zh = {
   sourceNote:
     '本站依据该报道重新撰写，引用的数字、名称和事实均来自原报道；“推算”的数字（绿色虚线下划线）是本站根据报道数字计算所得。点击任何数字可查看它的出处或算法；出处中的“L12”指原报道的第12个非空行。',
   dataLink: '数据与方法：每个数字的出处、算法与下载',
+  reportContext: (zhContext: string) => zhContext,
+  reportTitle: (r: { title: string; subtitle: string }) => `《${r.title}：${r.subtitle}》。`,
   storyLink: '返回报道正文',
-  download: { label: '下载数据', csv: 'CSV', json: 'JSON' },
+  download: { label: '下载数据：', csv: 'CSV', json: 'JSON' },
   dataPage: {
     title: '数据与方法',
     description: '安福高新园区数据新闻所用的全部数字：出处、推算方法、原报道未给出的内容，以及CSV与JSON下载。',
@@ -144,7 +149,7 @@ export const zh = {
       ],
       totalLabel: '2019年清理',
       note: '报道未按类别拆分',
-      notes: ['分类由园区按企业实际情况确定（报道 L10）；图中方块数为2019年清理的企业数，不对应任何一类。'],
+      notes: ['分类由园区按企业的实际情况确定；图中方块数为2019年清理的企业数，不对应任何一类。'],
     },
     industries: {
       title: '“1+3+N”主导产业集群',
@@ -157,8 +162,8 @@ export const zh = {
     },
     timeline: {
       title: '园区大事记，2002—2020',
-      description: (n: number) =>
-        `竖向时间线，共${n}个节点，从2002年4月始建到2020年4月申报省级绿色园区；中间报道未提及的年份以折断号压缩。`,
+      description: (v: { count: number; first: string; last: string }) =>
+        `竖向时间线，共${v.count}个节点，从${v.first}到${v.last}；中间报道未提及的年份以折断号压缩。`,
       takeaway: (years: string) => `从始建到更名“高新”用了${years}；荣誉和考评名次都集中在最近两年。`,
       kinds: { status: '园区地位', ranking: '考评名次', honour: '荣誉' },
       gap: (from: number, to: number) => (from === to ? `${from}年：报道未提及` : `${from}—${to}年：报道未提及`),
@@ -181,5 +186,3 @@ export const zh = {
     },
   },
 } as const;
-
-export type Dictionary = typeof zh;
