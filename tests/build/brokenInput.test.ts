@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildEnv, root } from '../helpers.ts';
@@ -9,7 +9,7 @@ function buildWith(name: string, change: (dir: string) => void) {
   const dir = join(root, 'test-output/broken', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
-  for (const f of ['src', 'content', 'data', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+  for (const f of ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
     cpSync(join(root, f), join(dir, f), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
   change(dir);
@@ -61,5 +61,25 @@ describe('a build with bad input stops with a message an editor can act on', () 
     expect(output).toContain('02-platform data does not match collection schema');
     expect(output).toMatch(/title: Required/);
     expect(output).toMatch(/content\/zh\/02-platform\.mdx/);
+  });
+});
+
+describe('a failed build', () => {
+  it('keeps the last good dist/ in place', () => {
+    const dir = join(root, 'test-output/broken', 'atomic');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    for (const f of ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
+      cpSync(join(root, f), join(dir, f), { recursive: true });
+    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+    const build = () => spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, env: buildEnv(), encoding: 'utf8' });
+    expect(build().status).toBe(0);
+    const good = readFileSync(join(dir, 'dist/index.html'), 'utf8');
+    edit(dir, 'data/environment.json', '"value": 95,', '"value": 105,');
+    const failed = build();
+    expect(failed.status).not.toBe(0);
+    expect(failed.stderr).toContain('dist/ still holds the last good build');
+    expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe(good);
+    expect(existsSync(join(dir, '.dist-next'))).toBe(false);
   });
 });
