@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { buildEnv, root } from '../helpers.ts';
 
@@ -61,6 +62,39 @@ describe('a build with bad input stops with a message an editor can act on', () 
     expect(output).toContain('02-platform data does not match collection schema');
     expect(output).toMatch(/title: Required/);
     expect(output).toMatch(/content\/zh\/02-platform\.mdx/);
+  });
+});
+
+describe('more bad input', () => {
+  it('names the MDX file of broken MDX syntax', () => {
+    const { status, output } = buildWith('broken-mdx', (dir) =>
+      edit(dir, 'content/zh/03-environment.mdx', '\n\n', '\n\n<Fact id="env.greenCoverage"\n\n'),
+    );
+    expect(status).not.toBe(0);
+    expect(output).toMatch(/content\/zh\/03-environment\.mdx/);
+  });
+
+  it('renders markup typed into a data field as text, never as a script', () => {
+    const attack = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const { status } = buildWith('injection', (dir) =>
+      edit(dir, 'data/environment.json', '"label": "绿化覆盖率"', `"label": ${JSON.stringify(attack)}`),
+    );
+    expect(status).toBe(0);
+    for (const path of ['data/index.html', 'index.html']) {
+      const html = readFileSync(join(root, 'test-output/broken/injection/dist', path), 'utf8');
+      const doc = parseHTML(html).document;
+      // No element came out of the text: no such script, no image with a handler. (Inside an attribute value it is inert text.)
+      const code = [...doc.querySelectorAll('script')].filter((e) => !/json/.test(e.getAttribute('type') ?? ''));
+      expect(
+        code.some((e) => e.textContent?.includes('alert(1)')),
+        path,
+      ).toBe(false);
+      // In the charts' JSON data it stays data: it parses back to the text typed.
+      for (const data of doc.querySelectorAll('script.chart-data')) expect(() => JSON.parse(data.textContent!)).not.toThrow();
+      expect(doc.querySelector('img[onerror]'), path).toBeNull();
+    }
+    const table = readFileSync(join(root, 'test-output/broken/injection/dist/data/index.html'), 'utf8');
+    expect(table).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
   });
 });
 

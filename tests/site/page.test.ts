@@ -108,7 +108,7 @@ describe('the built story page', () => {
     // Scripts are same-origin modules or JSON data, so a strict Content Security Policy can hold.
     for (const script of document.querySelectorAll('script')) {
       const type = script.getAttribute('type');
-      if (type === 'application/json') continue;
+      if (type === 'application/json' || type === 'application/ld+json') continue;
       expect(type).toBe('module');
       expect(script.getAttribute('src')).toMatch(/^\/_astro\/[\w.-]+\.js$/);
       expect(script.textContent).toBe('');
@@ -138,5 +138,30 @@ describe('the built story page', () => {
     const credit = text(document.querySelector('#source'));
     expect(credit).toContain('吉安安福高新园区');
     for (const name of ['李显洪', '王梓洋', '刘科强']) expect(credit).toContain(name);
+  });
+});
+
+describe('sharing and crawling', () => {
+  it('describes the story for link previews and as a NewsArticle', () => {
+    const meta = (p: string) => document.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
+    expect(meta('og:type')).toBe('article');
+    expect(meta('og:title')).toBe(text(document.querySelector('title')));
+    expect(meta('og:url')).toBe(`${sites.root.site}/`);
+    expect(meta('og:locale')).toBe('zh_CN');
+    expect(meta('twitter:card')).toBe('summary');
+    const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>;
+    expect(ld['@type']).toBe('NewsArticle');
+    expect(ld['headline']).toBe(text(document.querySelector('title')));
+    expect(ld['datePublished']).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((ld['author'] as unknown[]).length).toBeGreaterThan(0);
+    expect((ld['publisher'] as { name: string }).name).toBeTruthy();
+    expect(JSON.stringify(ld['isBasedOn'])).toContain('刘科强');
+  });
+
+  it('lists both editions in the sitemap, and robots.txt points to it', () => {
+    const sitemap = readFileSync(join(sites.root.dir, 'sitemap.xml'), 'utf8');
+    for (const path of ['/', '/en/', '/data/', '/en/data/']) expect(sitemap).toContain(`<loc>${sites.root.site}${path}</loc>`);
+    expect(sitemap).toContain('hreflang="en"');
+    expect(readFileSync(join(sites.root.dir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${sites.root.site}/sitemap.xml`);
   });
 });

@@ -18,6 +18,8 @@ export const en = {
   languageName: 'English',
   switchTo: 'English',
   siteTitle: 'Anfu High-Tech Park: output and greenery grow together',
+  siteName: 'Anfu High-Tech Park data story',
+  ogLocale: 'en_GB',
   siteDescription: (f: Show) =>
     `A data story: how an industrial park in Jiangxi, China, cleared out polluters, expanded sewage treatment and tidied its grounds while its industrial output grew ${f('output.growth.2019')} in a year, and what the figures cannot tell.`,
   heroKicker: 'Data story · Anfu County, Ji’an, Jiangxi, China',

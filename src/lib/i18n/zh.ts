@@ -13,6 +13,8 @@ export const zh = {
   languageName: '中文',
   switchTo: '中文版',
   siteTitle: '安福高新园区：产值与绿色一起长',
+  siteName: '安福高新园区数据新闻',
+  ogLocale: 'zh_CN',
   siteDescription: (f: Show) =>
     `一篇数据新闻：江西安福高新技术产业园区一边清退污染企业、扩建污水处理、整治园区环境，一边让规上工业总产值一年增长${f('output.growth.2019')}。报道里的数字能说明什么，又缺了什么。`,
   heroKicker: '数据新闻 · 江西吉安 · 安福县',

@@ -1,0 +1,77 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root } from '../helpers.ts';
+import { sites } from '../setup/sites.ts';
+
+const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
+const port = 47380;
+const origin = `http://127.0.0.1:${port}`;
+const work = join(root, 'test-output/nginx');
+
+function nginxAvailable(): boolean {
+  if (nginxBin) return true;
+  if (process.env['CI']) throw new Error('nginx is required under CI but was not found; install it: apt-get install -y nginx-light');
+  console.warn('\nNGINX DEPLOYMENT TEST SKIPPED: no nginx found. Install Debian’s: apt-get install -y nginx-light\n');
+  return false;
+}
+
+describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path', () => {
+  let nginx: ChildProcess;
+
+  beforeAll(async () => {
+    rmSync(work, { recursive: true, force: true });
+    mkdirSync(join(work, 'logs'), { recursive: true });
+    // The snippet the README tells deployers to use, pointed at the sub-path build.
+    const snippet = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8').replaceAll('/srv/anfu/dist/', `${sites.sub.dir}/`);
+    writeFileSync(
+      join(work, 'nginx.conf'),
+      `pid ${work}/nginx.pid;\nerror_log ${work}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${work}/tmp;\n  proxy_temp_path ${work}/tmp;\n  fastcgi_temp_path ${work}/tmp;\n  uwsgi_temp_path ${work}/tmp;\n  scgi_temp_path ${work}/tmp;\n  server {\n    listen 127.0.0.1:${port};\n${snippet}\n  }\n}\n`,
+    );
+    const check = spawnSync(nginxBin!, ['-t', '-p', work, '-c', join(work, 'nginx.conf')], { encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    nginx = spawn(nginxBin!, ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
+    for (let i = 0; i < 50; i++) {
+      try {
+        await fetch(`${origin}/`);
+        return;
+      } catch {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+  });
+  afterAll(() => nginx?.kill());
+
+  it('answers 200 for every page, asset, download and linked file, with the security headers', async () => {
+    const base = sites.sub.base;
+    const pages = ['', 'data/', 'en/', 'en/data/'];
+    const seen = new Set<string>();
+    for (const page of pages) {
+      const res = await fetch(`${origin}${base}${page}`);
+      expect(res.status, page).toBe(200);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      const doc = parseHTML(await res.text()).document;
+      for (const el of doc.querySelectorAll('[href], [src]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
+        const url = new URL(ref, `${origin}${base}${page}`);
+        if (url.origin === origin) seen.add(url.pathname);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(20);
+    for (const path of seen) {
+      const res = await fetch(`${origin}${path}`);
+      expect(res.status, path).toBe(200);
+    }
+    const csv = await fetch(`${origin}${base}data/output.csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+  });
+
+  it('answers a missing page with the site’s own 404 page', async () => {
+    const res = await fetch(`${origin}${sites.sub.base}does-not-exist/`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('找不到这个页面');
+  });
+});
