@@ -1,0 +1,69 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkReferences, findReferences } from '../../src/lib/contentCheck.ts';
+import { figures } from '../../src/lib/figures/index.ts';
+import { validateData } from '../../src/lib/validate.ts';
+import { readDataDir, realFacts, root } from '../helpers.ts';
+
+const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');
+/** The guide's code blocks, with their info strings. */
+const blocks = [...guide.matchAll(/```([^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ info: m[1]!.trim(), code: m[2]! }));
+const facts = realFacts();
+
+/** Every message the fixture library and the content check give, to compare with the guide. */
+function knownMessages(): string[] {
+  const fixtures = join(root, 'tests/fixtures/broken-data');
+  const messages = readdirSync(fixtures).map((name) => {
+    try {
+      validateData({ ...readDataDir(), ...readDataDir(join(fixtures, name)) });
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  });
+  const section = readFileSync(join(root, 'content/zh/01-crackdown.mdx'), 'utf8');
+  const line = section.split('\n').findIndex((l) => l.includes('<Fact id="output.total.2019" />')) + 1;
+  const typo = section.split('\n')[line - 1]!.replace('output.total.2019', 'output.totl.2019');
+  return [...messages, ...checkReferences('content/zh/01-crackdown.mdx', typo, { Fact: (id) => facts.has(id), Chart: () => true }, line - 1)];
+}
+
+describe('EDITING.md', () => {
+  it('has examples to check', () => {
+    expect(blocks.filter((b) => b.info.startsWith('mdx')).length).toBeGreaterThanOrEqual(4);
+    expect(blocks.filter((b) => b.info === 'text error').length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('names only facts and charts that exist', () => {
+    for (const b of blocks.filter((b) => b.info.startsWith('mdx'))) {
+      expect(findReferences(b.code).length, b.code).toBeGreaterThan(0);
+      expect(checkReferences('EDITING.md', b.code, { Fact: (id) => facts.has(id), Chart: (id) => figures().has(id) })).toEqual([]);
+    }
+  });
+
+  it('shows data records the schemas accept', () => {
+    for (const b of blocks.filter((b) => b.info.startsWith('json record='))) {
+      const file = b.info.slice('json record=data/'.length);
+      const record = JSON.parse(b.code) as { id: string };
+      const files = readDataDir();
+      const data = JSON.parse(files[file]!) as { records: { id: string }[] };
+      data.records = data.records.map((r) => (r.id === record.id ? record : r));
+      expect(() => validateData({ ...files, [file]: JSON.stringify(data) }), b.code).not.toThrow();
+    }
+  });
+
+  it('shows a new section whose front matter and figures are valid', () => {
+    const example = blocks.find((b) => b.info.startsWith('mdx file='))!;
+    const [, front = ''] = /^---\n([\s\S]*?)\n---/.exec(example.code) ?? [];
+    for (const key of ['order', 'anchor', 'kicker', 'title', 'summary', 'covers']) expect(front, key).toMatch(new RegExp(`^${key}: .+`, 'm'));
+    const orders = readdirSync(join(root, 'content/zh')).map((f) => /^order: (\d+)/m.exec(readFileSync(join(root, 'content/zh', f), 'utf8'))?.[1]);
+    expect(orders).not.toContain(/^order: (\d+)/m.exec(front)![1]);
+  });
+
+  it('quotes every error message exactly as the build gives it', () => {
+    // Line numbers in content files move as editors write, so they are compared as "any line".
+    const anyLine = (m: string) => m.replace(/\.mdx:\d+:/, '.mdx:N:');
+    const known = knownMessages().map(anyLine);
+    for (const b of blocks.filter((b) => b.info === 'text error')) expect(known, b.code).toContain(anyLine(b.code.trim()));
+  });
+});
