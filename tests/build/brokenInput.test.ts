@@ -66,6 +66,17 @@ describe('a build with bad input stops with a message an editor can act on', () 
 });
 
 describe('more bad input', () => {
+  it('names the MDX file and line of an unknown chart id', () => {
+    const file = 'content/zh/02-platform.mdx';
+    const line =
+      readFileSync(join(root, file), 'utf8')
+        .split('\n')
+        .findIndex((l) => l.includes('<Chart id="sewage" />')) + 1;
+    const { status, output } = buildWith('unknown-chart', (dir) => edit(dir, file, '<Chart id="sewage" />', '<Chart id="sewer" />'));
+    expect(status).not.toBe(0);
+    expect(output).toContain(`${file}:${line}: unknown chart id "sewer"`);
+  });
+
   it('names the MDX file of broken MDX syntax', () => {
     const { status, output } = buildWith('broken-mdx', (dir) =>
       edit(dir, 'content/zh/03-environment.mdx', '\n\n', '\n\n<Fact id="env.greenCoverage"\n\n'),

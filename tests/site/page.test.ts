@@ -148,7 +148,12 @@ describe('sharing and crawling', () => {
     expect(meta('og:title')).toBe(text(document.querySelector('title')));
     expect(meta('og:url')).toBe(`${sites.root.site}/`);
     expect(meta('og:locale')).toBe('zh_CN');
-    expect(meta('twitter:card')).toBe('summary');
+    expect(meta('twitter:card')).toBe('summary_large_image');
+    expect(meta('og:image')).toBe(`${sites.root.site}/share/zh.png`);
+    // The share card is a 1200×630 PNG drawn at build.
+    const png = readFileSync(join(sites.root.dir, 'share/zh.png'));
+    expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
     const ld = JSON.parse(document.querySelector('script[type="application/ld+json"]')!.textContent!) as Record<string, unknown>;
     expect(ld['@type']).toBe('NewsArticle');
     expect(ld['headline']).toBe(text(document.querySelector('title')));
