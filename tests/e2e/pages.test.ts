@@ -16,8 +16,14 @@ async function contentWidth(page: Page): Promise<number> {
 const sections = ['lede', 'crackdown', 'platform', 'environment', 'refinement', 'close'];
 const charts = ['timeline', 'cleanup', 'industries', 'output', 'sewage', 'environment', 'projects', 'ranking'];
 const shots = join(root, 'test-output/screenshots');
-const cases = (['root', 'sub'] as SiteName[]).flatMap((site) =>
-  (Object.keys(viewports) as (keyof typeof viewports)[]).flatMap((viewport) => [true, false].map((js) => ({ site, viewport, js }))),
+// Both builds in Chinese, and the English edition of the root build.
+const cases = [
+  ...(['root', 'sub'] as SiteName[]).map((site) => ({ site, edition: '' })),
+  { site: 'root' as SiteName, edition: 'en/' },
+].flatMap(({ site, edition }) =>
+  (Object.keys(viewports) as (keyof typeof viewports)[]).flatMap((viewport) =>
+    [true, false].map((js) => ({ site, edition, viewport, js })),
+  ),
 );
 
 describe.runIf(browserAvailable())('the story in a browser', () => {
@@ -28,48 +34,52 @@ describe.runIf(browserAvailable())('the story in a browser', () => {
   });
   afterAll(() => browser?.close());
 
-  it.each(cases)('$site site, $viewport, JavaScript $js: complete, contained and self-sufficient', async ({ site, viewport, js }) => {
-    const url = inject('siteUrls')[site];
-    const { context, traffic } = await watchedContext(browser, new URL(url).origin, {
-      viewport: viewports[viewport],
-      javaScriptEnabled: js,
-    });
-    const page = await context.newPage();
-    const response = await page.goto(url, { waitUntil: 'load' });
-    expect(response?.status()).toBe(200);
+  it.each(cases)(
+    '$site site $edition, $viewport, JavaScript $js: complete, contained and self-sufficient',
+    async ({ site, edition, viewport, js }) => {
+      const url = inject('siteUrls')[site] + edition;
+      const { context, traffic } = await watchedContext(browser, new URL(url).origin, {
+        viewport: viewports[viewport],
+        javaScriptEnabled: js,
+      });
+      const page = await context.newPage();
+      const response = await page.goto(url, { waitUntil: 'load' });
+      expect(response?.status()).toBe(200);
 
-    for (const id of sections) {
-      const box = await page.locator(`#${id}`).boundingBox();
-      expect(box?.height, `section #${id}`).toBeGreaterThan(100);
-    }
-    for (const id of charts) {
-      if (js) await whenEnhanced(page, id);
-      // One prerendered width shows per chart (per step in a sequence), readable and on screen.
-      const visible = page.locator(`#figure-${id} .chart-variant svg`).filter({ visible: true });
-      const steps = await page.locator(`#figure-${id} .scrolly-step`).count();
-      const shown = await visible.count();
-      expect(shown === 1 || shown === steps, `chart ${id}: ${shown} visible`).toBe(true);
-      for (const svg of await visible.all()) {
-        const box = (await svg.boundingBox())!;
-        expect(box.width).toBeGreaterThan(250);
-        expect(box.x).toBeGreaterThanOrEqual(0);
-        expect(box.x + box.width).toBeLessThanOrEqual(viewports[viewport].width);
+      for (const id of sections) {
+        const box = await page.locator(`#${id}`).boundingBox();
+        expect(box?.height, `section #${id}`).toBeGreaterThan(100);
       }
-      // The data table opens from the keyboard.
-      const summary = page.locator(`#figure-${id} summary`);
-      await summary.focus();
-      await page.keyboard.press('Enter');
-      await expect.poll(() => page.locator(`#figure-${id} table`).isVisible()).toBe(true);
-    }
+      for (const id of charts) {
+        if (js) await whenEnhanced(page, id);
+        // One prerendered width shows per chart (per step in a sequence), readable and on screen.
+        const visible = page.locator(`#figure-${id} .chart-variant svg`).filter({ visible: true });
+        const steps = await page.locator(`#figure-${id} .scrolly-step`).count();
+        const shown = await visible.count();
+        expect(shown === 1 || shown === steps, `chart ${id}: ${shown} visible`).toBe(true);
+        for (const svg of await visible.all()) {
+          const box = (await svg.boundingBox())!;
+          expect(box.width).toBeGreaterThan(250);
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(viewports[viewport].width);
+        }
+        // The data table opens from the keyboard.
+        const summary = page.locator(`#figure-${id} summary`);
+        await summary.focus();
+        await page.keyboard.press('Enter');
+        await expect.poll(() => page.locator(`#figure-${id} table`).isVisible()).toBe(true);
+      }
 
-    expect(await contentWidth(page), 'no horizontal overflow').toBeLessThanOrEqual(viewports[viewport].width);
+      expect(await contentWidth(page), 'no horizontal overflow').toBeLessThanOrEqual(viewports[viewport].width);
 
-    expect(traffic.requests.length).toBeGreaterThan(0);
-    expect(traffic.requests.every((r) => r.startsWith(new URL(url).origin))).toBe(true);
-    expect(traffic.problems).toEqual([]);
-    if (site === 'root') await page.screenshot({ path: join(shots, `${viewport}${js ? '' : '-nojs'}.png`), fullPage: true });
-    await context.close();
-  });
+      expect(traffic.requests.length).toBeGreaterThan(0);
+      expect(traffic.requests.every((r) => r.startsWith(new URL(url).origin))).toBe(true);
+      expect(traffic.problems).toEqual([]);
+      if (site === 'root')
+        await page.screenshot({ path: join(shots, `${edition ? 'en-' : ''}${viewport}${js ? '' : '-nojs'}.png`), fullPage: true });
+      await context.close();
+    },
+  );
 
   it('catches horizontal overflow and a request to another origin', async () => {
     const url = inject('siteUrls').root;
