@@ -39,3 +39,6 @@ export function buildEnv(): NodeJS.ProcessEnv {
     delete env[key];
   return env;
 }
+
+/** The charts the story must have, in both editions. */
+export const expectedCharts = ['cleanup', 'environment', 'industries', 'output', 'projects', 'ranking', 'sewage', 'timeline'];

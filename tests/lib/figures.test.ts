@@ -3,6 +3,7 @@ import { parseHTML } from 'linkedom';
 import { figures } from '../../src/lib/figures/index.ts';
 import { locales } from '../../src/lib/i18n/index.ts';
 import { textExtents } from '../charts/svgTools.ts';
+import { expectedCharts } from '../helpers.ts';
 
 const svgOf = (markup: string) =>
   parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelector('svg') as unknown as SVGSVGElement;
@@ -11,16 +12,7 @@ describe.each(locales)('every chart of the %s edition', (locale) => {
   const all = [...figures(locale).values()];
 
   it('has all eight charts, each with points for its marks', () => {
-    expect(all.map((f) => f.id).sort()).toEqual([
-      'cleanup',
-      'environment',
-      'industries',
-      'output',
-      'projects',
-      'ranking',
-      'sewage',
-      'timeline',
-    ]);
+    expect(all.map((f) => f.id).sort()).toEqual(expectedCharts);
     for (const f of all) expect(f.points.length, f.id).toBeGreaterThan(0);
   });
 

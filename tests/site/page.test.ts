@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { theme } from '../../src/charts/theme.ts';
 import { lookupFact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
-import { realFacts } from '../helpers.ts';
+import { expectedCharts, realFacts } from '../helpers.ts';
 import { sites } from '../setup/sites.ts';
 
 const facts = realFacts();
@@ -71,16 +71,7 @@ describe('the built story page', () => {
 
   it('carries every chart as inline SVG inside a figure with title, takeaway, source, notes and table', () => {
     const figures = [...document.querySelectorAll('main figure.chart-figure')];
-    expect(figures.map((f) => f.getAttribute('data-chart')).sort()).toEqual([
-      'cleanup',
-      'environment',
-      'industries',
-      'output',
-      'projects',
-      'ranking',
-      'sewage',
-      'timeline',
-    ]);
+    expect(figures.map((f) => f.getAttribute('data-chart')).sort()).toEqual(expectedCharts);
     const widths = Object.keys(theme.widths).length;
     for (const f of figures) {
       // A static figure has one chart at each width; a scrolly figure one per step state.
