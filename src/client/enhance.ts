@@ -23,13 +23,11 @@ export async function enhance(host: HTMLElement): Promise<void> {
   started.add(host);
   const payload = JSON.parse(host.querySelector('script.chart-data')!.textContent!) as Payload;
   const scrolly = host.localName === 'anfu-scrolly' && !reducedMotion();
-  const areas = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')].map(
-    (el) => new ChartArea(el, payload.points, payload.label),
-  );
   const controls = host.querySelector<HTMLElement>('.chart-controls');
   if (scrolly) {
+    // The sticky graphic is the one explorable chart; the hidden step charts only supply its states.
     const { Scrolly } = await import('./scrolly.ts');
-    const sequence = new Scrolly(host, payload, areas);
+    const sequence = new Scrolly(host, payload);
     if (controls) host.querySelector('.scrolly__graphic')!.prepend(controls);
     wireControls(
       host,
@@ -39,7 +37,11 @@ export async function enhance(host: HTMLElement): Promise<void> {
     );
     host.addEventListener('scrolly:step', () => resetControls(host));
   } else {
-    // Controls act on the final chart: the only one, or the last of a static sequence.
+    // Every chart shown is explorable: the only one, or each step of a static sequence (not the unused graphic).
+    const areas = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')]
+      .filter((el) => !el.closest('.scrolly__graphic'))
+      .map((el) => new ChartArea(el, payload.points, payload.label));
+    // Controls act on the final chart.
     const last = areas.at(-1)!;
     if (controls && host.localName === 'anfu-scrolly') last.element.before(controls);
     wireControls(

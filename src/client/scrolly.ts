@@ -18,7 +18,7 @@ export class Scrolly {
   private index = 0;
   private shownVariant = '';
 
-  constructor(host: HTMLElement, payload: { label: string; widths: Record<string, number>; points: Point[] }, _areas: ChartArea[]) {
+  constructor(host: HTMLElement, payload: { label: string; widths: Record<string, number>; points: Point[] }) {
     this.host = host;
     this.widths = payload.widths;
     this.graphic = host.querySelector<HTMLElement>('.scrolly__graphic')!;

@@ -69,6 +69,9 @@ describe.runIf(browserAvailable())('interactive charts', () => {
       await expect.poll(() => host.getAttribute('data-step')).toBe(String(i));
       await expect.poll(keys).toEqual(expected);
     }
+    // One explorable chart: a single tooltip and live region, none on the hidden step charts.
+    expect(await page.locator('#figure-output [aria-live]').count()).toBe(1);
+    expect(await page.locator('#figure-output .scrolly__graphic .chart-tooltip').count()).toBe(1);
     // The step charts, the no-JavaScript baseline, are hidden behind the sticky graphic.
     expect(await page.locator('#figure-output .scrolly-step__chart').first().isVisible()).toBe(false);
     await close();
@@ -100,6 +103,9 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     const host = await whenEnhanced(page, 'output');
     expect((await host.getAttribute('class')) ?? '').not.toContain('is-scrolly');
     expect(await page.locator('#figure-output .scrolly-step__chart svg').filter({ visible: true }).count()).toBe(3);
+    // Each step's chart is explorable once; the unused sticky graphic is not wired.
+    expect(await page.locator('#figure-output .scrolly-step [aria-live]').count()).toBe(3);
+    expect(await page.locator('#figure-output .scrolly__graphic [aria-live]').count()).toBe(0);
     await page.locator('#figure-output button[data-mode="share"]').click();
     // No transition: the final geometry is there at once.
     const live = page.locator('#figure-output .scrolly-step:last-child .chart-variant--compact svg');
