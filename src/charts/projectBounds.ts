@@ -1,4 +1,5 @@
 import { scaleLinear, select } from 'd3';
+import { xGrid } from './axis.ts';
 import { createSvg, px } from './svg.ts';
 import { label, textWidth, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
@@ -66,16 +67,7 @@ export function projectBounds(data: readonly LowerBound[], options: ProjectBound
       .range([m.left, right]);
     const top = y + 44;
     const bottom = top + panel.rows.length * ROW;
-    const grid = g.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
-    for (const t of x.ticks(compact ? 3 : 5)) {
-      grid
-        .append('line')
-        .attr('x1', px(x(t)))
-        .attr('x2', px(x(t)))
-        .attr('y1', top + 10)
-        .attr('y2', bottom - 6);
-      label(grid, 'axis-label', x(t), bottom + 10, theme.font.axis, String(t)).attr('text-anchor', 'middle');
-    }
+    xGrid(g, x, { count: compact ? 3 : 5, top: top + 10, bottom: bottom - 6, labelY: bottom + 10 });
     panel.rows.forEach((d, i) => {
       const ry = top + i * ROW;
       const end = x(d.value);

@@ -1,4 +1,5 @@
 import { scaleLinear, select } from 'd3';
+import { xGrid } from './axis.ts';
 import { legend, legendLayout } from './legend.ts';
 import { createSvg, px } from './svg.ts';
 import { label, textWidth, wrap } from './text.ts';
@@ -72,16 +73,7 @@ export function sewageCapacity(data: SewageCapacityData, options: SewageCapacity
     .domain([0, Math.max(...stages.map((d) => d.value))])
     .nice()
     .range([m.left, width - m.right - room]);
-  const grid = root.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
-  for (const t of x.ticks(compact ? 3 : 5)) {
-    grid
-      .append('line')
-      .attr('x1', px(x(t)))
-      .attr('x2', px(x(t)))
-      .attr('y1', top + 12)
-      .attr('y2', gridBottom);
-    label(grid, 'axis-label', x(t), gridBottom + 16, theme.font.axis, String(t)).attr('text-anchor', 'middle');
-  }
+  xGrid(root, x, { count: compact ? 3 : 5, top: top + 12, bottom: gridBottom, labelY: gridBottom + 16 });
 
   const bars = root.append('g').attr('class', 'stages');
   stages.forEach((d, i) => {

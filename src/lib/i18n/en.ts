@@ -64,12 +64,11 @@ export const en = {
     reportColumns: { section: 'Part', lines: 'Lines' },
     derivedTitle: 'Derived figures',
     derivedText: 'We calculated these figures from the report’s own; the report does not give them.',
-    columns: { item: 'Figure', value: 'Value', source: 'Source', type: 'Type', formula: 'Formula', inputs: 'Uses' },
+    columns: { item: 'Figure', value: 'Value', source: 'Source', formula: 'Formula', inputs: 'Uses' },
     reported: 'Reported',
     derived: 'Derived',
   },
   figure: {
-    source: 'Source',
     sourceLine: (title: string, lines: string) => `Source: the original Chinese report (${title}), ${lines}.`,
     notes: 'Notes',
     table: 'Show the data table',

@@ -56,12 +56,11 @@ export const zh = {
     reportColumns: { section: '部分', lines: '行号' },
     derivedTitle: '推算数字',
     derivedText: '以下数字由本站根据报道中的数字计算，报道本身没有给出。',
-    columns: { item: '项目（报道用语）', value: '数值', source: '出处', type: '类型', formula: '算法', inputs: '用到的数字' },
+    columns: { item: '项目（报道用语）', value: '数值', source: '出处', formula: '算法', inputs: '用到的数字' },
     reported: '报道',
     derived: '推算',
   },
   figure: {
-    source: '来源',
     sourceLine: (title: string, lines: string) => `来源：《${title}》，${lines}。`,
     notes: '注',
     table: '查看数据表',
