@@ -7,10 +7,13 @@ import { buildEnv } from '../helpers.ts';
 
 const root = join(import.meta.dirname, '../..');
 
+/** The root site's port; `SITE_TEST_PORT` moves it, so two checkouts can run the suite side by side. */
+const rootPort = Number(process.env['SITE_TEST_PORT'] ?? 47321);
+
 /** The two production builds every site test reads: at the root, and under a sub-path. */
 export const sites = {
   // Built for the address it is served at, as a deployment would be: absolute canonical and hreflang links.
-  root: { dir: join(root, 'test-output/site'), base: '/', port: 47321, site: 'http://127.0.0.1:47321' },
+  root: { dir: join(root, 'test-output/site'), base: '/', port: rootPort, site: `http://127.0.0.1:${rootPort}` },
   // Built with no site address: links stay relative, under the sub-path.
   sub: { dir: join(root, 'test-output/site-sub'), base: '/stories/anfu/', port: 0, site: undefined },
 } as const;
