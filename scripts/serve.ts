@@ -1,26 +1,26 @@
 // Serves a built site the way a static host does: files by path under the base path,
-// directories by their index.html, 404.html for the rest, no caching surprises.
+// directories by their index.html, 404.html for the rest, gzip, no caching surprises.
+// Files come from sirv (what Vite's preview uses), on-the-fly gzip from compression.
 // CLI: node scripts/serve.ts [--port 4321] [--dir dist] [--base /]
-import { createReadStream, statSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createGzip } from 'node:zlib';
+import compression from 'compression';
+import sirv from 'sirv';
 
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** Text types with their charset (sirv's mrmime names them without one, except HTML); other types are left to sirv. */
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
-  '.ts': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.csv': 'text/csv; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
   '.xml': 'application/xml; charset=utf-8',
-  '.webmanifest': 'application/manifest+json',
-  '.ico': 'image/x-icon',
 };
 
 /** "/stories/anfu" or "stories/anfu/" → "/stories/anfu/"; "" or "/" → "/". */
@@ -39,43 +39,62 @@ export interface Served {
 export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: string; base?: string; port?: number } = {}): Promise<Served> {
   const root = resolve(dir);
   const prefix = normaliseBase(base);
-  const fileFor = (pathname: string): string | null => {
-    if (!pathname.startsWith(prefix)) return null;
-    let rel: string;
+  // dev: files are looked up per request (a rebuilt dist/ is served at once) and sent with no-store.
+  const files = sirv(root, {
+    dev: true,
+    extensions: ['html'],
+    setHeaders: (res, pathname) => {
+      const type = types[extname(pathname)];
+      if (type) res.setHeader('content-type', type);
+    },
+  }) as Handler;
+  // Compress every text response (threshold 0), gzip only, as the nginx deployment does.
+  const gzip = compression({ threshold: 0 }) as unknown as Handler;
+
+  /** A directory under the base path with an index.html, as static hosts redirect to with a slash. */
+  const isSiteDir = (pathname: string): boolean => {
+    if (!pathname.startsWith(prefix)) return false;
+    let path: string;
     try {
-      rel = normalize(decodeURIComponent(pathname.slice(prefix.length)));
+      path = join(root, normalize(decodeURIComponent(pathname.slice(prefix.length))));
     } catch {
-      return null;
+      return false;
     }
-    const path = join(root, rel);
-    if (path !== root && !path.startsWith(root + sep)) return null;
+    if (path !== root && !path.startsWith(root + sep)) return false;
     try {
-      const st = statSync(path);
-      if (st.isFile()) return path;
-      if (st.isDirectory() && statSync(join(path, 'index.html')).isFile()) return join(path, 'index.html');
+      return statSync(path).isDirectory() && existsSync(join(path, 'index.html'));
     } catch {
-      return null;
+      return false;
     }
-    return null;
   };
+
+  /** The site's own 404 page (sirv would only end the response), with status 404. */
+  const notFound = (res: ServerResponse) => {
+    const page = join(root, '404.html');
+    const found = existsSync(page);
+    res.writeHead(404, { 'content-type': types[found ? '.html' : '.txt']!, 'cache-control': 'no-store' });
+    if (found) createReadStream(page).pipe(res);
+    else res.end('Not found');
+  };
+
   const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    // A directory asked for without its slash is redirected, as static hosts do.
-    if (!pathname.endsWith('/') && !fileFor(pathname) && fileFor(`${pathname}/`)) {
-      res.writeHead(301, { location: `${pathname}/` }).end();
+    const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
+    if (!pathname.endsWith('/') && isSiteDir(`${pathname}/`)) {
+      res.writeHead(301, { location: `${pathname}/${search}` }).end();
       return;
     }
-    const file = fileFor(pathname);
-    const status = file ? 200 : 404;
-    const body = file ?? fileFor(`${prefix}404.html`);
-    const type = (body ? types[extname(body)] : types['.txt']) ?? 'application/octet-stream';
-    // Text is gzipped for clients that ask, as every static host does.
-    const gzip =
-      /^(text\/|application\/(json|xml|manifest)|image\/svg)/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding']));
-    res.writeHead(status, { 'content-type': type, vary: 'accept-encoding', ...(gzip && { 'content-encoding': 'gzip' }) });
-    if (req.method === 'HEAD' || !body) res.end(body ? undefined : 'Not found');
-    else if (gzip) createReadStream(body).pipe(createGzip()).pipe(res);
-    else createReadStream(body).pipe(res);
+    // The browser's brotli is left out so the transfer is gzip, as nginx serves it and the budgets assume.
+    const accepts = req.headers['accept-encoding'];
+    if (accepts)
+      req.headers['accept-encoding'] = accepts
+        .split(',')
+        .filter((e) => e.split(';')[0]!.trim() !== 'br')
+        .join(',');
+    gzip(req, res, () => {
+      if (!pathname.startsWith(prefix)) return notFound(res);
+      req.url = `/${pathname.slice(prefix.length)}${search}`;
+      files(req, res, () => notFound(res));
+    });
   });
   return new Promise<Served>((resolvePromise, reject) => {
     server.once('error', reject);
