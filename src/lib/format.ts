@@ -65,11 +65,11 @@ export function displayUnit(
   }
 }
 
+const ordinalRules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
+const ordinalSuffix: Record<Intl.LDMLPluralRule, string> = { zero: 'th', one: 'st', two: 'nd', few: 'rd', many: 'th', other: 'th' };
+
 /** 1st, 2nd, 3rd, 35th. */
-export const ordinal = (n: number) => {
-  const rules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
-  return `${n}${{ one: 'st', two: 'nd', few: 'rd', other: 'th' }[rules.select(n) as 'one' | 'two' | 'few' | 'other']}`;
-};
+export const ordinal = (n: number) => `${n}${ordinalSuffix[ordinalRules.select(n)]}`;
 
 /** A number with its unit, as prose in each language writes it. */
 export function withUnit(value: number, unit: FactUnit, digits: number, locale: Locale = 'zh'): string {
@@ -113,11 +113,21 @@ export function formatFact(fact: AnyFact, locale: Locale = 'zh'): string {
   return locale === 'zh' ? `约${text}` : `about ${text}`;
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Month and year formatters, one per locale and precision, built once; in UTC, so the date never shifts a day. */
+const dateFormats = {
+  zh: {
+    month: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    year: new Intl.DateTimeFormat('zh-CN', { year: 'numeric', timeZone: 'UTC' }),
+  },
+  en: {
+    month: new Intl.DateTimeFormat('en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' }),
+    year: new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'UTC' }),
+  },
+} satisfies Record<Locale, Record<'month' | 'year', Intl.DateTimeFormat>>;
 
 /** "2002-04" → "2002年4月" / "April 2002"; "2019" → "2019年" / "2019". */
 export function formatDate(date: string, locale: Locale = 'zh'): string {
-  const [y, m] = date.split('-');
-  if (locale === 'en') return m ? `${months[Number(m) - 1]} ${y}` : y!;
-  return m ? `${y}年${Number(m)}月` : `${y}年`;
+  const [y, m] = date.split('-').map(Number);
+  const format = dateFormats[locale][m ? 'month' : 'year'];
+  return format.format(new Date(Date.UTC(y!, (m ?? 1) - 1, 1)));
 }

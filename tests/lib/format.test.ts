@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lookupFact } from '../../src/lib/facts.ts';
-import { formatDate, formatFact, formatNumber, formatSigned } from '../../src/lib/format.ts';
+import { formatDate, formatFact, formatNumber, formatSigned, ordinal } from '../../src/lib/format.ts';
 import { realFacts } from '../helpers.ts';
 
 const facts = realFacts();
@@ -35,6 +35,35 @@ describe('zh-CN formatting', () => {
   });
 
   it('writes months without a leading zero', () => expect(formatDate('2020-04')).toBe('2020年4月'));
+
+  it('writes every month and bare years as before Intl did it, in both languages', () => {
+    const months = [
+      'January',
+      'February',
+      'March',
+      'April',
+      'May',
+      'June',
+      'July',
+      'August',
+      'September',
+      'October',
+      'November',
+      'December',
+    ];
+    months.forEach((name, i) => {
+      const date = `2002-${String(i + 1).padStart(2, '0')}`;
+      expect(formatDate(date)).toBe(`2002年${i + 1}月`);
+      expect(formatDate(date, 'en')).toBe(`${name} 2002`);
+    });
+    expect([formatDate('1999'), formatDate('2019', 'en')]).toEqual(['1999年', '2019']);
+  });
+
+  it('writes English ordinals, teens included', () => {
+    expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 23, 35, 101, 111].map(ordinal).join(' ')).toBe(
+      '1st 2nd 3rd 4th 11th 12th 13th 21st 22nd 23rd 35th 101st 111th',
+    );
+  });
 
   it('signs changes both ways, and zero not at all', () => {
     expect(formatSigned(15.6, 1)).toBe('+15.6');
