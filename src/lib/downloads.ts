@@ -1,3 +1,4 @@
+import { csvFormatRow } from 'd3-dsv';
 import { isDateFact, type AnyFact } from './facts.ts';
 import { labelIn } from './i18n/index.ts';
 import { sectionOf } from './provenance.ts';
@@ -11,41 +12,11 @@ type Cell = string | number | boolean | null | undefined;
 
 /**
  * CSV as Excel opens Chinese text correctly: UTF-8 with a byte-order mark, CRLF line ends,
- * fields quoted where they hold a comma, quote or line break (RFC 4180).
+ * fields quoted where they hold a comma, quote or line break (RFC 4180, as d3-dsv quotes them).
  */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
-  const field = (v: Cell) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `\uFEFF${[columns.join(','), ...rows.map((r) => columns.map((c) => field(r[c])).join(','))].join('\r\n')}\r\n`;
-}
-
-/** Parses what `toCsv` writes (and any RFC 4180 CSV), dropping a leading byte-order mark. */
-export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  const s = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i]!;
-    if (quoted) {
-      if (ch === '"' && s[i + 1] === '"') ((field += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(field), (field = ''));
-    else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && s[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      ((row = []), (field = ''));
-    } else field += ch;
-  }
-  if (field || row.length) rows.push([...row, field]);
-  const [head = [], ...body] = rows;
-  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i] ?? ''])));
+  const lines = [columns, ...rows.map((r) => columns.map((c) => String(r[c] ?? '')))].map((row) => csvFormatRow(row));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
 const withSection = <R extends { source: string }>(r: R) => ({ ...r, source_section: sectionOf(r.source).title });

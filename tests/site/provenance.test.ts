@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { csvParse } from 'd3-dsv';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/lib/downloads.ts';
 import { isDateFact, lookupFact, type Fact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
 import { factAnchor } from '../../src/lib/urls.ts';
@@ -13,6 +13,8 @@ const facts = realFacts();
 const dir = sites.sub.dir;
 const base = sites.sub.base;
 const read = (path: string) => readFileSync(join(dir, path), 'utf8');
+/** A downloaded CSV as rows of strings; d3-dsv keeps a byte-order mark in the first column name, so it goes first. */
+const readCsv = (path: string) => csvParse(read(path).replace(/^\uFEFF/, ''));
 const doc = (path: string) => parseHTML(read(path)).document as unknown as Document;
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const dataFiles = Object.fromEntries(Object.entries(readDataDir()).map(([name, raw]) => [name.replace('.json', ''), JSON.parse(raw)]));
@@ -114,7 +116,7 @@ describe('downloads', () => {
 
   it.each(datasets)('%s parses back to the values in data/', (name) => {
     const records = dataFiles[name].records as Record<string, unknown>[];
-    const csv = parseCsv(read(`data/${name}.csv`));
+    const csv = readCsv(`data/${name}.csv`);
     const json = JSON.parse(read(`data/${name}.json`)) as { records: Record<string, unknown>[] };
     expect(csv.length).toBe(records.length);
     records.forEach((r, i) => {
@@ -127,7 +129,7 @@ describe('downloads', () => {
   });
 
   it('lists every figure, reported and derived, in the one-table download, matching prose and data page', () => {
-    const rows = parseCsv(read('data/anfu-figures.csv'));
+    const rows = readCsv('data/anfu-figures.csv');
     expect(rows.map((r) => r['id']).sort()).toEqual([...facts.keys()].sort());
     for (const row of rows) {
       const f = lookupFact(facts, row['id']!);
