@@ -1,5 +1,6 @@
 import { ChartArea, type Point } from './interact.ts';
 import { morph } from './morph.ts';
+import { duration, reducedMotion } from './motion.ts';
 import { variantFor } from './pure.ts';
 
 interface Payload {
@@ -8,9 +9,6 @@ interface Payload {
   points: Point[];
   modes?: { key: string; points: Point[] }[];
 }
-
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-export const duration = () => (reducedMotion() ? 0 : 600);
 
 const started = new WeakSet<HTMLElement>();
 

@@ -1,7 +1,7 @@
 import scrollama from 'scrollama';
-import { duration } from './enhance.ts';
 import { ChartArea, type Point } from './interact.ts';
 import { cloneWithPrefix, morph } from './morph.ts';
+import { duration } from './motion.ts';
 import { variantFor } from './pure.ts';
 
 /**
