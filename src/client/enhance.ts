@@ -1,14 +1,8 @@
-import { ChartArea, type Point } from './interact.ts';
+import { ChartArea } from './interact.ts';
 import { morph } from './morph.ts';
 import { duration, reducedMotion } from './motion.ts';
+import { parsePayload, type Payload } from './payload.ts';
 import { variantFor } from './pure.ts';
-
-interface Payload {
-  label: string;
-  widths: Record<string, number>;
-  points: Point[];
-  modes?: { key: string; points: Point[] }[];
-}
 
 const started = new WeakSet<HTMLElement>();
 
@@ -19,7 +13,7 @@ const started = new WeakSet<HTMLElement>();
 export async function enhance(host: HTMLElement): Promise<void> {
   if (started.has(host)) return;
   started.add(host);
-  const payload = JSON.parse(host.querySelector('script.chart-data')!.textContent!) as Payload;
+  const payload = parsePayload(host.querySelector('script.chart-data')?.textContent ?? '', host.dataset['chart'] ?? host.localName);
   const scrolly = host.localName === 'anfu-scrolly' && !reducedMotion();
   const controls = host.querySelector<HTMLElement>('.chart-controls');
   if (scrolly) {
