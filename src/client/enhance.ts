@@ -8,12 +8,19 @@ const started = new WeakSet<HTMLElement>();
 
 /**
  * Upgrades a prerendered <anfu-chart> or <anfu-scrolly> in place; the SVG it has stays the
- * baseline. Sets `data-enhanced` once the chart is ready for a reader.
+ * baseline. Sets `data-enhanced` once the chart is ready for a reader. If the chart's data
+ * cannot be read, it says so on the console and leaves the chart as it is: complete, static.
  */
 export async function enhance(host: HTMLElement): Promise<void> {
   if (started.has(host)) return;
   started.add(host);
-  const payload = parsePayload(host.querySelector('script.chart-data')?.textContent ?? '', host.dataset['chart'] ?? host.localName);
+  let payload: Payload;
+  try {
+    payload = parsePayload(host.querySelector('script.chart-data')?.textContent ?? '', host.dataset['chart'] ?? host.localName);
+  } catch (error) {
+    console.error(error);
+    return;
+  }
   const scrolly = host.localName === 'anfu-scrolly' && !reducedMotion();
   const controls = host.querySelector<HTMLElement>('.chart-controls');
   if (scrolly) {
