@@ -1,27 +1,26 @@
-import { ChartArea, type Point } from './interact.ts';
+import { ChartArea } from './interact.ts';
 import { morph } from './morph.ts';
+import { duration, reducedMotion } from './motion.ts';
+import { parsePayload, type Payload } from './payload.ts';
 import { variantFor } from './pure.ts';
-
-interface Payload {
-  label: string;
-  widths: Record<string, number>;
-  points: Point[];
-  modes?: { key: string; points: Point[] }[];
-}
-
-const reducedMotion = () => matchMedia('(prefers-reduced-motion: reduce)').matches;
-export const duration = () => (reducedMotion() ? 0 : 600);
 
 const started = new WeakSet<HTMLElement>();
 
 /**
  * Upgrades a prerendered <anfu-chart> or <anfu-scrolly> in place; the SVG it has stays the
- * baseline. Sets `data-enhanced` once the chart is ready for a reader.
+ * baseline. Sets `data-enhanced` once the chart is ready for a reader. If the chart's data
+ * cannot be read, it says so on the console and leaves the chart as it is: complete, static.
  */
 export async function enhance(host: HTMLElement): Promise<void> {
   if (started.has(host)) return;
   started.add(host);
-  const payload = JSON.parse(host.querySelector('script.chart-data')!.textContent!) as Payload;
+  let payload: Payload;
+  try {
+    payload = parsePayload(host.querySelector('script.chart-data')?.textContent ?? '', host.dataset['chart'] ?? host.localName);
+  } catch (error) {
+    console.error(error);
+    return;
+  }
   const scrolly = host.localName === 'anfu-scrolly' && !reducedMotion();
   const controls = host.querySelector<HTMLElement>('.chart-controls');
   if (scrolly) {

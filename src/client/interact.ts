@@ -1,11 +1,5 @@
+import type { Point } from './payload.ts';
 import { announce, placeTooltip, stepIndex } from './pure.ts';
-
-export interface Point {
-  key: string;
-  label: string;
-  value: string;
-  source: string;
-}
 
 /**
  * One chart area made explorable: a single tab stop whose arrow keys step through the

@@ -1,7 +1,8 @@
 import scrollama from 'scrollama';
-import { duration } from './enhance.ts';
-import { ChartArea, type Point } from './interact.ts';
+import { ChartArea } from './interact.ts';
 import { cloneWithPrefix, morph } from './morph.ts';
+import { duration } from './motion.ts';
+import type { Payload } from './payload.ts';
 import { variantFor } from './pure.ts';
 
 /**
@@ -18,7 +19,7 @@ export class Scrolly {
   private index = 0;
   private shownVariant = '';
 
-  constructor(host: HTMLElement, payload: { label: string; widths: Record<string, number>; points: Point[] }) {
+  constructor(host: HTMLElement, payload: Payload) {
     this.host = host;
     this.widths = payload.widths;
     this.graphic = host.querySelector<HTMLElement>('.scrolly__graphic')!;

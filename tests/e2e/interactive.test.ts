@@ -117,6 +117,40 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     await close();
   });
 
+  it('leaves a chart whose data is broken as its static self and reports it once', async () => {
+    const { context, traffic } = await watchedContext(browser, new URL(url()).origin, { viewport: viewports.phone });
+    const page = await context.newPage();
+    // The served page with two charts' data broken: one not JSON, one JSON of the wrong shape.
+    const broken = { sewage: '{"label": ', environment: '{"label":"x","widths":{"compact":320},"points":[{"key":"a"}]}' };
+    await page.route(url(), async (route) => {
+      const response = await route.fetch();
+      let body = await response.text();
+      for (const [chart, data] of Object.entries(broken)) {
+        const block = new RegExp(`(<anfu-chart data-chart="${chart}"[^]*?<script type="application/json" class="chart-data">)[^<]*`);
+        expect(body).toMatch(block);
+        body = body.replace(block, `$1${data}`);
+      }
+      await route.fulfill({ response, body });
+    });
+    await page.goto(url());
+    for (const chart of Object.keys(broken)) {
+      const host = page.locator(`#figure-${chart} anfu-chart`);
+      await host.scrollIntoViewIfNeeded();
+      await expect.poll(() => traffic.problems.filter((p) => p.includes(`Chart "${chart}"`))).toHaveLength(1);
+      expect(await host.getAttribute('data-enhanced')).toBeNull();
+      // Still the prerendered chart: no tab stop, tooltip or live region, controls hidden.
+      expect(await host.locator('.chart-figure__chart').getAttribute('tabindex')).toBeNull();
+      expect(await host.locator('.chart-tooltip, [aria-live]').count()).toBe(0);
+      expect(await host.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
+      expect(await host.locator('.chart-variant--compact svg').isVisible()).toBe(true);
+    }
+    // The other charts still come alive; the two errors are the only problems (no unhandled rejection).
+    await whenEnhanced(page, 'projects');
+    expect(traffic.problems).toHaveLength(2);
+    expect(traffic.problems.filter((p) => p.startsWith('console error: Error: Chart "'))).toHaveLength(2);
+    await context.close();
+  });
+
   it('without JavaScript shows every state as a static sequence and no controls', async () => {
     const { page, close } = await open({ javaScriptEnabled: false });
     for (const [figure, states] of [

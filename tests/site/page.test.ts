@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { theme } from '../../src/charts/theme.ts';
+import { parsePayload } from '../../src/client/payload.ts';
 import { lookupFact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
 import { expectedCharts, realFacts } from '../helpers.ts';
@@ -85,8 +86,9 @@ describe('the built story page', () => {
       expect(text(f.querySelector('.chart-figure__source'))).toMatch(/L\d+/);
       expect(f.querySelectorAll('.chart-figure__notes li').length).toBeGreaterThan(0);
       expect(f.querySelectorAll('details table tbody tr').length).toBeGreaterThan(1);
-      // The enhancer reads its data from the page: one JSON block per chart, naming marks that exist.
-      const payload = JSON.parse(f.querySelector('script.chart-data')!.textContent!) as { points: { key: string }[] };
+      // The enhancer reads its data from the page: one JSON block per chart, of the shape it
+      // checks (parsePayload throws otherwise), naming marks that exist.
+      const payload = parsePayload(f.querySelector('script.chart-data')!.textContent!, f.id);
       expect(payload.points.length).toBeGreaterThan(0);
       for (const p of payload.points) expect(f.querySelector(`.mark[data-key="${p.key}"]`), `${f.id} ${p.key}`).not.toBeNull();
     }
