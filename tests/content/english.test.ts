@@ -39,7 +39,7 @@ describe('the English story', () => {
 
   it('types no figure into prose: numbers come through <Fact>, but for years and "1+3+N"', () => {
     for (const s of en) {
-      const prose = s.body.replace(/<(Fact|Chart|Scrolly)\b[^>]*>/g, '').replace(/1\+3\+N/g, '');
+      const prose = s.body.replace(/<(Fact|Chart|Scrolly|Step)\b[^>]*>/g, '').replace(/1\+3\+N/g, '');
       const stray = [...prose.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d\d$/.test(n));
       expect(stray, s.file).toEqual([]);
     }

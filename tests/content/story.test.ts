@@ -52,7 +52,7 @@ describe('the Chinese story', () => {
 
   it('types no figure into prose: every number outside a year comes through <Fact>', () => {
     for (const s of sections) {
-      const prose = s.body.replace(/<(Fact|Chart)\b[^>]*\/>/g, '').replace(/1\+3\+N/g, '');
+      const prose = s.body.replace(/<(Fact|Chart|Scrolly|Step)\b[^>]*>/g, '').replace(/1\+3\+N/g, '');
       const numbers = [...prose.matchAll(/\d+(\.\d+)?/g)].map((m) => ({ n: m[0], after: prose.slice(m.index! + m[0].length, m.index! + m[0].length + 1) }));
       const stray = numbers.filter(({ n, after }) => !(/^(19|20)\d\d$/.test(n) && after === '年'));
       expect(stray.map((x) => x.n), s.file).toEqual([]);
