@@ -1,6 +1,9 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
+import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { mdxReferences } from './src/lib/mdxReferences.ts';
 
 export default defineConfig({
   // The deployed origin, for canonical URLs: `SITE_URL=https://news.example.cn npm run build`.
@@ -13,7 +16,13 @@ export default defineConfig({
   // share one node_modules (the broken-input build tests) never share a cache.
   cacheDir: './.cache/astro',
   vite: { cacheDir: './.cache/vite' },
-  markdown: { syntaxHighlight: false },
+  markdown: {
+    syntaxHighlight: false,
+    // Sätteri, Astro's own MDX pipeline, with one mdast plugin: it collects every <Fact>, <Chart>,
+    // <Scrolly> and <Step> with its line and column (the pages check them against the data) and
+    // fails the compile on a malformed tag.
+    processor: satteri({ mdastPlugins: [mdxReferences({ root: fileURLToPath(new URL('.', import.meta.url)) })] }),
+  },
   // Chinese at the root, English under /en/; pages read Astro.currentLocale to pick their dictionary.
   i18n: { locales: ['zh-CN', 'en'], defaultLocale: 'zh-CN', routing: { prefixDefaultLocale: false } },
   devToolbar: { enabled: false },

@@ -29,18 +29,48 @@ const edit = (dir: string, file: string, from: string, to: string) => {
   writeFileSync(path, text.replace(from, to));
 };
 
+/** Line and column (1-based) where `text` first occurs in a project file. */
+function placeOf(file: string, text: string) {
+  const lines = readFileSync(join(root, file), 'utf8').split('\n');
+  const line = lines.findIndex((l) => l.includes(text)) + 1;
+  expect(line, text).toBeGreaterThan(0);
+  return { line, column: lines[line - 1]!.indexOf(text) + 1 };
+}
+
 describe('a build with bad input stops with a message an editor can act on', () => {
-  it('names the MDX file and line of an unknown <Fact> id', () => {
+  it('names the MDX file, line and column of an unknown <Fact> id', () => {
     const file = 'content/zh/01-crackdown.mdx';
-    const line =
-      readFileSync(join(root, file), 'utf8')
-        .split('\n')
-        .findIndex((l) => l.includes('<Fact id="output.total.2019" />')) + 1;
+    const { line, column } = placeOf(file, '<Fact id="output.total.2019" />');
     const { status, output } = buildWith('unknown-fact', (dir) =>
       edit(dir, file, '<Fact id="output.total.2019" />', '<Fact id="output.totl.2019" />'),
     );
     expect(status).not.toBe(0);
-    expect(output).toContain(`${file}:${line}: unknown fact id "output.totl.2019"`);
+    expect(output).toContain(`${file}:${line}:${column}: unknown fact id "output.totl.2019"`);
+  });
+
+  it('names the place of a <Step> out of the chart order, with the order expected', () => {
+    const file = 'content/en/04-refinement.mdx';
+    // The second step, which will name 2018.
+    const { line, column } = placeOf(file, '<Step state="2019">');
+    const { status, output } = buildWith('step-order', (dir) => {
+      edit(dir, file, '<Step state="2018">', '<Step state="@">');
+      edit(dir, file, '<Step state="2019">', '<Step state="2018">');
+      edit(dir, file, '<Step state="@">', '<Step state="2019">');
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      `${file}:${line}:${column}: <Step state="2018"> is out of order; expected steps for the states 2018, 2019 in this order`,
+    );
+  });
+
+  it('stops the MDX compile at a tag whose id is an expression, naming line and column', () => {
+    const file = 'content/zh/02-platform.mdx';
+    const { line, column } = placeOf(file, '<Chart id="sewage" />');
+    const { status, output } = buildWith('expression-id', (dir) => edit(dir, file, '<Chart id="sewage" />', '<Chart id={"sewage"} />'));
+    expect(status).not.toBe(0);
+    expect(output).toContain(
+      `${file}:${line}:${column}: <Chart id={"sewage"}>: write the id in quotes, e.g. <Chart id="sewage" />; an expression cannot be checked`,
+    );
   });
 
   it('names the data file and field of a rate above 100%', () => {
@@ -66,15 +96,12 @@ describe('a build with bad input stops with a message an editor can act on', () 
 });
 
 describe('more bad input', () => {
-  it('names the MDX file and line of an unknown chart id', () => {
+  it('names the MDX file, line and column of an unknown chart id', () => {
     const file = 'content/zh/02-platform.mdx';
-    const line =
-      readFileSync(join(root, file), 'utf8')
-        .split('\n')
-        .findIndex((l) => l.includes('<Chart id="sewage" />')) + 1;
+    const { line, column } = placeOf(file, '<Chart id="sewage" />');
     const { status, output } = buildWith('unknown-chart', (dir) => edit(dir, file, '<Chart id="sewage" />', '<Chart id="sewer" />'));
     expect(status).not.toBe(0);
-    expect(output).toContain(`${file}:${line}: unknown chart id "sewer"`);
+    expect(output).toContain(`${file}:${line}:${column}: unknown chart id "sewer"`);
   });
 
   it('names the MDX file of broken MDX syntax', () => {

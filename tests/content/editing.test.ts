@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReferences, findReferences } from '../../src/lib/contentCheck.ts';
+import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
 import { figures } from '../../src/lib/figures/index.ts';
+import { ContentError, readReferences } from '../../src/lib/mdxReferences.ts';
 import { validateData } from '../../src/lib/validate.ts';
 import { readDataDir, realFacts, root } from '../helpers.ts';
 
@@ -22,10 +23,24 @@ function knownMessages(): string[] {
       return (e as Error).message;
     }
   });
-  const section = readFileSync(join(root, 'content/zh/01-crackdown.mdx'), 'utf8');
-  const line = section.split('\n').findIndex((l) => l.includes('<Fact id="output.total.2019" />')) + 1;
-  const typo = section.split('\n')[line - 1]!.replace('output.total.2019', 'output.totl.2019');
-  return [...messages, ...checkReferences('content/zh/01-crackdown.mdx', typo, { Fact: (id) => facts.has(id), Chart: () => true }, line - 1)];
+  // The content checks, on the real section with an editor's slip in it.
+  const file = 'content/zh/01-crackdown.mdx';
+  const section = readFileSync(join(root, file), 'utf8');
+  const check = (text: string) => {
+    try {
+      return checkReferences(file, readReferences(text, file), knownData(facts, figures()));
+    } catch (e) {
+      if (e instanceof ContentError) return [e.message];
+      throw e;
+    }
+  };
+  return [
+    ...messages,
+    ...check(section.replace('<Fact id="output.total.2019" />', '<Fact id="output.totl.2019" />')),
+    // The first two steps swapped.
+    ...check(section.replace('<Step state="implied">', '<Step state="@">').replace('<Step state="total">', '<Step state="implied">').replace('<Step state="@">', '<Step state="total">')),
+    ...check(section.replace('<Step state="total">', '<Step>')),
+  ];
 }
 
 describe('EDITING.md', () => {
@@ -36,8 +51,9 @@ describe('EDITING.md', () => {
 
   it('names only facts and charts that exist', () => {
     for (const b of blocks.filter((b) => b.info.startsWith('mdx'))) {
-      expect(findReferences(b.code).length, b.code).toBeGreaterThan(0);
-      expect(checkReferences('EDITING.md', b.code, { Fact: (id) => facts.has(id), Chart: (id) => figures().has(id) })).toEqual([]);
+      const refs = readReferences(b.code, 'EDITING.md');
+      expect(refs.length, b.code).toBeGreaterThan(0);
+      expect(checkReferences('EDITING.md', refs, knownData(facts, figures()))).toEqual([]);
     }
   });
 
@@ -61,8 +77,8 @@ describe('EDITING.md', () => {
   });
 
   it('quotes every error message exactly as the build gives it', () => {
-    // Line numbers in content files move as editors write, so they are compared as "any line".
-    const anyLine = (m: string) => m.replace(/\.mdx:\d+:/, '.mdx:N:');
+    // Lines and columns in content files move as editors write, so they are compared as "any place".
+    const anyLine = (m: string) => m.replace(/\.mdx:\d+:\d+:/, '.mdx:N:N:');
     const known = knownMessages().map(anyLine);
     for (const b of blocks.filter((b) => b.info === 'text error')) expect(known, b.code).toContain(anyLine(b.code.trim()));
   });

@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReferences, findReferences } from '../../src/lib/contentCheck.ts';
+import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
 import { figures } from '../../src/lib/figures/index.ts';
+import { type Reference, readReferences } from '../../src/lib/mdxReferences.ts';
 import { realFacts, root } from '../helpers.ts';
 
 const facts = realFacts();
@@ -13,7 +14,8 @@ const read = (lang: string) =>
     .map((file) => {
       const text = readFileSync(join(root, 'content', lang, file), 'utf8');
       const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-      return { file, front, body };
+      const path = `content/${lang}/${file}`;
+      return { file, path, front, body, refs: readReferences(text, path) };
     });
 const field = (front: string, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(front)?.[1]?.trim();
 const zh = read('zh');
@@ -27,19 +29,20 @@ describe('the English story', () => {
     }
   });
 
-  it('tells the same figures and places the same charts, section by section', () => {
-    const refs = (body: string) => findReferences(body).map((r) => `${r.tag}:${r.id}`).sort();
-    for (const [i, s] of en.entries()) expect(refs(s.body), s.file).toEqual(refs(zh[i]!.body));
+  it('tells the same figures and places the same charts and steps, section by section', () => {
+    const names = (refs: Reference[]) =>
+      refs.map((r) => (r.tag === 'Scrolly' ? `Scrolly:${r.chart}:${r.steps.map((s) => s.state).join(',')}` : `${r.tag}:${r.id}`)).sort();
+    for (const [i, s] of en.entries()) expect(names(s.refs), s.file).toEqual(names(zh[i]!.refs));
   });
 
-  it('names only facts and charts that exist', () => {
-    const problems = en.flatMap((s) => checkReferences(`content/en/${s.file}`, s.body, { Fact: (id) => facts.has(id), Chart: (id) => figures('en').has(id) }));
+  it('names only facts and charts that exist, and steps that match their chart', () => {
+    const problems = en.flatMap((s) => checkReferences(s.path, s.refs, knownData(facts, figures('en'))));
     expect(problems).toEqual([]);
   });
 
   it('types no figure into prose: numbers come through <Fact>, but for years and "1+3+N"', () => {
     for (const s of en) {
-      const prose = s.body.replace(/<(Fact|Chart|Scrolly)\b[^>]*>/g, '').replace(/1\+3\+N/g, '');
+      const prose = s.body.replace(/<(Fact|Chart|Scrolly|Step)\b[^>]*>/g, '').replace(/1\+3\+N/g, '');
       const stray = [...prose.matchAll(/\d+(?:[.,]\d+)*/g)].map((m) => m[0]).filter((n) => !/^(19|20)\d\d$/.test(n));
       expect(stray, s.file).toEqual([]);
     }

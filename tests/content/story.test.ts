@@ -2,8 +2,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReferences } from '../../src/lib/contentCheck.ts';
+import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
 import { figures } from '../../src/lib/figures/index.ts';
+import { readReferences } from '../../src/lib/mdxReferences.ts';
 import { realFacts, root } from '../helpers.ts';
 
 const dir = join(root, 'content/zh');
@@ -13,8 +14,7 @@ const files = readdirSync(dir)
 const sections = files.map((file) => {
   const text = readFileSync(join(dir, file), 'utf8');
   const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-  // The body starts after the opening ---, the front matter and the closing ---.
-  return { file: `content/zh/${file}`, front, body, bodyLine: front.split('\n').length + 3 };
+  return { file: `content/zh/${file}`, text, front, body };
 });
 const facts = realFacts();
 const field = (front: string, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(front)?.[1]?.trim();
@@ -38,21 +38,19 @@ describe('the Chinese story', () => {
     expect(missing).toEqual([]);
   });
 
-  it('names only facts and charts that exist', () => {
-    const problems = sections.flatMap((s) =>
-      checkReferences(s.file, s.body, { Fact: (id) => facts.has(id), Chart: (id) => figures().has(id) }, s.bodyLine - 1),
-    );
+  it('names only facts and charts that exist, and steps that match their chart', () => {
+    const problems = sections.flatMap((s) => checkReferences(s.file, readReferences(s.text, s.file), knownData(facts, figures())));
     expect(problems).toEqual([]);
-    // The reported line is the file's own line: check it on the first Fact of the first section.
+    // The reported place is the file's own line and column: check it on the first Fact of the first section.
     const first = sections[0]!;
-    const [line] = checkReferences(first.file, first.body, { Fact: () => false, Chart: () => true }, first.bodyLine - 1);
-    const lineNo = Number(/:(\d+):/.exec(line!)![1]);
-    expect(readFileSync(join(root, first.file), 'utf8').split('\n')[lineNo - 1]).toContain('<Fact');
+    const [problem] = checkReferences(first.file, readReferences(first.text, first.file), { fact: () => false, chart: () => [] });
+    const [, line, column] = /:(\d+):(\d+):/.exec(problem!)!.map(Number);
+    expect(first.text.split('\n')[line! - 1]!.slice(column! - 1)).toMatch(/^<Fact id=/);
   });
 
   it('types no figure into prose: every number outside a year comes through <Fact>', () => {
     for (const s of sections) {
-      const prose = s.body.replace(/<(Fact|Chart)\b[^>]*\/>/g, '').replace(/1\+3\+N/g, '');
+      const prose = s.body.replace(/<(Fact|Chart|Scrolly|Step)\b[^>]*>/g, '').replace(/1\+3\+N/g, '');
       const numbers = [...prose.matchAll(/\d+(\.\d+)?/g)].map((m) => ({ n: m[0], after: prose.slice(m.index! + m[0].length, m.index! + m[0].length + 1) }));
       const stray = numbers.filter(({ n, after }) => !(/^(19|20)\d\d$/.test(n) && after === '年'));
       expect(stray.map((x) => x.n), s.file).toEqual([]);
