@@ -13,9 +13,10 @@ export default defineConfig({
   // One small stylesheet, inlined, so the first view needs a single request.
   build: { inlineStylesheets: 'always', format: 'directory' },
   // Caches live in the project, not in node_modules, so that copies of the project that
-  // share one node_modules (the broken-input build tests) never share a cache.
-  cacheDir: './.cache/astro',
-  vite: { cacheDir: './.cache/vite' },
+  // share one node_modules (the broken-input build tests) never share a cache; a second story
+  // (STORY_ROOT, the engine's test fixture) keeps its own.
+  cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/astro`,
+  vite: { cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/vite` },
   markdown: {
     syntaxHighlight: false,
     // Sätteri, Astro's own MDX pipeline, with one mdast plugin: it collects every <Fact>, <Chart>,

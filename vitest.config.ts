@@ -12,7 +12,7 @@ export default getViteConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/{lib,charts,components,content,build,client}/**/*.test.ts'],
+          include: ['tests/{lib,charts,components,content,build,client,engine}/**/*.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },

@@ -1,6 +1,9 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { storyFiles, storyRoot } from './lib/loaders.ts';
+import { parseChartEntry, parseStoryConfig } from './lib/story.ts';
+import { parseYaml, validateFile } from './lib/validate.ts';
 
 /** Front matter of one story section; a missing or wrong field fails the build with the file name. */
 export const sectionSchema = z.strictObject({
@@ -19,17 +22,30 @@ export const pageSchema = z.strictObject({
   summary: z.string().min(1),
 });
 
+const sections = (locale: string) =>
+  defineCollection({ loader: glob({ pattern: '*.mdx', base: `${storyRoot}/content/${locale}` }), schema: sectionSchema });
+
 export const collections = {
-  zh: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: './content/zh' }),
-    schema: sectionSchema,
-  }),
-  en: defineCollection({
-    loader: glob({ pattern: '*.mdx', base: './content/en' }),
-    schema: sectionSchema,
-  }),
+  zh: sections('zh'),
+  en: sections('en'),
   pages: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: './content/pages' }),
+    loader: glob({ pattern: '**/*.mdx', base: `${storyRoot}/content/pages` }),
     schema: pageSchema,
+  }),
+  /** Every file of data/, validated: the datasets, the report (source.json), the derived figures. */
+  data: defineCollection({
+    loader: storyFiles({
+      dir: 'data',
+      match: /\.json$/,
+      parse: (file, text, name) => validateFile(name, text, file.slice(0, -name.length - 1)),
+    }),
+  }),
+  /** One entry per chart: content/charts/<id>.yaml, its kind, data and words. */
+  charts: defineCollection({
+    loader: storyFiles({ dir: 'content/charts', match: /\.ya?ml$/, parse: (file, text) => parseChartEntry(file, parseYaml(file, text)) }),
+  }),
+  /** content/story.yaml: editions, key figures, share card, the story's words. */
+  story: defineCollection({
+    loader: storyFiles({ dir: 'content', match: /^story\.ya?ml$/, parse: (file, text) => parseStoryConfig(file, parseYaml(file, text)) }),
   }),
 };

@@ -1,7 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildFacts } from '../src/lib/facts.ts';
-import { validateData } from '../src/lib/validate.ts';
+import { storyFromDisk } from '../src/lib/storyFromDisk.ts';
 
 export const root = join(import.meta.dirname, '..');
 
@@ -14,8 +13,12 @@ export function readDataDir(dir = join(root, 'data')): Record<string, string> {
   );
 }
 
+/** The story as the site builds it, from the real data and content files (built once). */
+let cached: ReturnType<typeof storyFromDisk> | undefined;
+export const realStory = () => (cached ??= storyFromDisk(root));
+
 /** Every figure, built from the real data files as the site builds them. */
-export const realFacts = () => buildFacts(validateData(readDataDir()));
+export const realFacts = () => realStory().facts;
 
 /**
  * The environment for a child `astro build`: Vitest sets BASE_URL, MODE, DEV, PROD and SSR
@@ -40,5 +43,5 @@ export function buildEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** The charts the story must have, in both editions. */
-export const expectedCharts = ['cleanup', 'environment', 'industries', 'output', 'projects', 'ranking', 'sewage', 'timeline'];
+/** The story's charts in an edition, by id, as the pages build them. */
+export const realCharts = (locale: 'zh' | 'en' = 'zh') => new Map(realStory().chartIds.map((id) => [id, realStory().figure(id, locale)]));

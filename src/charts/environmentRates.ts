@@ -44,7 +44,8 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
   const rows = sortRates(data);
   const step = compact ? 46 : 34;
   const marginLeft = compact ? 16 : longest + 16;
-  const legendItems = Object.entries(groups).map(([key, label]) => ({ className: `rate--${key}`, label }));
+  // Groups take the palette's colours in their order (series-1, series-2, …), whatever their keys.
+  const legendItems = Object.entries(groups).map(([key, label], i) => ({ className: `rate--${key} series-${i + 1}`, label }));
   const legendSpace = { x: marginLeft, maxWidth: width - marginLeft - 8 };
   // The axis sits below the legend, however many rows it wraps to.
   const marginTop =
@@ -85,10 +86,10 @@ export function environmentRates(data: readonly Rate[], options: EnvironmentRate
         ariaLabel: 'key',
       }),
       Plot.barX(rows, { y: 'key', x1: 0, x2: 100, className: 'track', ariaLabel: 'key' }),
-      ...Object.keys(groups).map((g) =>
+      ...Object.keys(groups).map((g, i) =>
         Plot.barX(
           rows.filter((d) => d.group === g),
-          { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g}`, ariaLabel: 'key' },
+          { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g} series-${i + 1}`, ariaLabel: 'key' },
         ),
       ),
       Plot.ruleX([100], { className: 'reference' }),

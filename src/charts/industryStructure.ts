@@ -18,7 +18,7 @@ export interface IndustryStructureOptions {
   width?: number;
   title: string;
   description: string;
-  /** Headings of the tiers, e.g. { leading: '首位产业（1）', featured: '特色优势产业（3）', other: '其他（N）' }. */
+  /** Headings of the tiers, by role: the lead tier, the listed tiers, the unlisted one. */
   tiers: Record<IndustryTier, string>;
 }
 

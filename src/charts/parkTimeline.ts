@@ -4,14 +4,13 @@ import { createSvg, px } from './svg.ts';
 import { textWidth, wrap } from './text.ts';
 import { theme } from './theme.ts';
 
-export type MilestoneKind = 'status' | 'ranking' | 'honour';
-
 export interface Milestone {
   key: string;
   /** 'YYYY' or 'YYYY-MM'. */
   date: string;
   label: string;
-  kind: MilestoneKind;
+  /** The event's kind: a key of the `kinds` option. */
+  kind: string;
 }
 
 export interface ParkTimelineOptions {
@@ -21,7 +20,7 @@ export interface ParkTimelineOptions {
   title: string;
   description: string;
   /** Legend labels of the kinds, in legend order. */
-  kinds: Record<MilestoneKind, string>;
+  kinds: Record<string, string>;
   /** Formats a date for its label, e.g. '2002-04' → '2002年4月'. */
   dateLabel: (date: string) => string;
   /** Note beside a compressed gap, given its first and last omitted years, e.g. (2007, 2017) → '2007—2017年未提及'. */
@@ -45,6 +44,9 @@ const toYear = (date: string) => Number(date.slice(0, 4)) + (date.length > 4 ? (
 export function parkTimeline(data: readonly Milestone[], options: ParkTimelineOptions): SVGSVGElement {
   const { document, id, width, kinds, dateLabel, gap, title, description } = { ...defaults, ...options };
   if (data.length === 0) throw new Error('parkTimeline: no events to draw');
+  const stray = data.find((d) => !(d.kind in kinds));
+  if (stray)
+    throw new Error(`parkTimeline: event "${stray.key}" has kind "${stray.kind}", expected one of ${Object.keys(kinds).join(', ')}`);
   const { font, margin: m } = theme;
   const sorted = data.map((d) => ({ ...d, t: toYear(d.date) })).sort((a, b) => a.t - b.t);
   const first = Math.floor(sorted[0]!.t);
@@ -65,7 +67,9 @@ export function parkTimeline(data: readonly Milestone[], options: ParkTimelineOp
 
   // The height depends on the legend's, so it is set once the events are placed.
   const svg = createSvg({ document, id, width, height: 0, title, description, className: 'chart--timeline' });
-  const items = (Object.keys(kinds) as MilestoneKind[]).map((kind) => ({ className: `kind-${kind}`, label: kinds[kind] }));
+  // Kinds take the palette's colours in their order (series-1, series-2, …), whatever their keys.
+  const series = (kind: string) => `kind-${kind} series-${Object.keys(kinds).indexOf(kind) + 1}`;
+  const items = Object.entries(kinds).map(([kind, label]) => ({ className: series(kind), label }));
   const top = legend(svg, items, { x: m.left, y: 6, maxWidth: width - m.left - m.right }) + 34;
 
   // A lone empty year keeps its place; longer empty runs become breaks.
@@ -115,7 +119,7 @@ export function parkTimeline(data: readonly Milestone[], options: ParkTimelineOp
   const marks = root.append('g').attr('class', 'events');
   for (const d of events) {
     const g = marks.append('g').attr('class', 'mark event').attr('data-key', d.key);
-    g.append('circle').attr('class', `kind-${d.kind}`).attr('cx', px(axisX)).attr('cy', px(d.cy)).attr('r', 6);
+    g.append('circle').attr('class', series(d.kind)).attr('cx', px(axisX)).attr('cy', px(d.cy)).attr('r', 6);
     if (d.dated)
       text(g, 'event-date', axisX - 10, d.cy + 4.5, font.small, 'end')
         .attr('font-weight', 700)

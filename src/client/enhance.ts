@@ -66,6 +66,9 @@ function wireControls(host: HTMLElement, payload: Payload, area: () => ChartArea
     if (highlight !== undefined) {
       if (highlight) host.dataset['highlight'] = highlight;
       else delete host.dataset['highlight'];
+      // Group keys come from the data, so the dimming is a class rather than a selector per group.
+      for (const m of host.querySelectorAll('.mark'))
+        m.classList.toggle('is-dimmed', Boolean(highlight) && !m.classList.contains(`group-${highlight}`));
     }
     if (mode) {
       const target = host.querySelector<HTMLTemplateElement>(`template[data-mode="${mode}"][data-variant="${variant()}"]`);

@@ -1,12 +1,7 @@
 import { csvFormatRow } from 'd3-dsv';
-import { isDateFact, type AnyFact } from './facts.ts';
-import { labelIn } from './i18n/index.ts';
+import { isDateFact, isFigure, type AnyFact, type DateFact, type Fact } from './facts.ts';
 import { sectionOf } from './provenance.ts';
-import type { DataFile, Datasets } from './schema.ts';
-
-/** The datasets offered for download, by file name without ".json", in the order the data page lists them. */
-export const downloadable = ['output', 'rankings', 'environment', 'sewage', 'cleanup', 'projects', 'milestones', 'industries'] as const;
-export type Downloadable = (typeof downloadable)[number];
+import type { Dataset, SourceFile } from './schema.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
@@ -19,11 +14,13 @@ export function toCsv(columns: readonly string[], rows: readonly Record<string, 
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
-const withSection = <R extends { source: string }>(r: R) => ({ ...r, source_section: sectionOf(r.source).title });
-
-/** The records of one dataset as downloads carry them: as in data/, plus the report section of each line. */
-export function datasetRecords(data: Datasets, name: Downloadable) {
-  return data[`${name}.json` as DataFile & `${Downloadable}.json`].records.map((r) => withSection(r));
+/** The records of one dataset as downloads carry them: as in data/, English names flattened, plus the report section of each line. */
+export function datasetRecords(dataset: Dataset, source: SourceFile) {
+  return dataset.records.map(({ en, ...r }) => ({
+    ...r,
+    ...(en && { label_en: en.label, ...(en.short && { short_en: en.short }) }),
+    source_section: sectionOf(source, r.source).title,
+  }));
 }
 
 /** Columns of a dataset's CSV: every field any of its records has, in a stable order. */
@@ -31,15 +28,17 @@ export function datasetColumns(records: readonly Record<string, unknown>[]): str
   const order = [
     'id',
     'label',
+    'label_en',
     'short',
+    'short_en',
     'value',
     'unit',
     'qualifier',
     'kind',
     'year',
     'date',
-    'tier',
     'group',
+    'counts',
     'stage',
     'source',
     'source_section',
@@ -50,34 +49,37 @@ export function datasetColumns(records: readonly Record<string, unknown>[]): str
 }
 
 /** Every figure the site can show, reported and derived, one row each: the whole data set as one table. */
-export function figureRows(facts: Map<string, AnyFact>) {
-  return [...facts.values()].map((f) =>
-    isDateFact(f)
-      ? {
-          id: f.id,
-          label: f.label,
-          label_en: labelIn('en', f.id, f.label),
-          value: f.date,
-          unit: 'date',
-          type: 'reported',
-          source: f.source,
-          source_section: sectionOf(f.source).title,
-        }
-      : {
-          id: f.id,
-          label: f.label,
-          label_en: labelIn('en', f.id, f.label),
-          value: f.value,
-          unit: f.unit,
-          qualifier: f.qualifier,
-          year: f.year,
-          type: f.derived ? 'derived' : 'reported',
-          source: f.source,
-          source_section: f.source ? sectionOf(f.source).title : undefined,
-          formula: f.derived?.formula,
-          inputs: f.derived?.inputs.join(' '),
-        },
-  );
+export function figureRows(facts: Map<string, AnyFact>, source: SourceFile) {
+  const section = (line: string) => sectionOf(source, line).title;
+  return [...facts.values()]
+    .filter((f): f is Fact | DateFact => isDateFact(f) || isFigure(f))
+    .map((f) =>
+      isDateFact(f)
+        ? {
+            id: f.id,
+            label: f.label,
+            label_en: f.en?.label,
+            value: f.date,
+            unit: 'date',
+            type: 'reported',
+            source: f.source,
+            source_section: section(f.source),
+          }
+        : {
+            id: f.id,
+            label: f.label,
+            label_en: f.en?.label,
+            value: f.value,
+            unit: f.unit,
+            qualifier: f.qualifier,
+            year: f.year,
+            type: f.derived ? 'derived' : 'reported',
+            source: f.source,
+            source_section: f.source ? section(f.source) : undefined,
+            formula: f.derived?.formula,
+            inputs: f.derived?.inputs.join(' '),
+          },
+    );
 }
 
 export const figureColumns = [
@@ -94,3 +96,6 @@ export const figureColumns = [
   'formula',
   'inputs',
 ];
+
+/** The two whole-data downloads, named after the story: every dataset as JSON, every figure as CSV. */
+export const wholeDownloads = (slug: string) => ({ data: `${slug}-data`, figures: `${slug}-figures` });

@@ -1,172 +1,156 @@
-import type { Datasets, Measure } from './schema.ts';
-import { DataError } from './validate.ts';
+import { all, create } from 'mathjs';
+import type { Dataset, DerivedFile, Group, Unit } from './schema.ts';
+import { DataError, type DataFiles } from './validate.ts';
 
-export type FactUnit = Measure['unit'] | '位' | '年';
+export type FactUnit = Unit;
+
+/** What every entry of the registry keeps: the record's own fields, and where it lives. */
+interface Base {
+  id: string;
+  /** The report's term (or the site's, for a derived figure), in the data's own language. */
+  label: string;
+  short?: string | undefined;
+  group?: string | undefined;
+  note?: string | undefined;
+  /** Report line ("L12"); none for a derived figure. */
+  source?: string | undefined;
+  /** The dataset it belongs to (file name in data/ without ".json"), or "derived". */
+  dataset: string;
+  /** Names in the other editions' languages. */
+  en?: { label: string; short?: string | undefined; note?: string | undefined } | undefined;
+}
 
 /** One figure the site can show: reported (with its report line) or derived (with its formula). */
-export interface Fact {
-  id: string;
-  label: string;
+export interface Fact extends Base {
   value: number;
   unit: FactUnit;
   /** Decimal places to show; reported figures keep the precision the report gives. */
   digits: number;
-  qualifier?: 'over';
-  year?: number;
-  /** Report line ("L12") of a reported figure. */
-  source?: string;
+  qualifier?: 'over' | undefined;
+  year?: number | undefined;
+  stage?: 'built' | 'planned' | undefined;
+  kind?: 'change' | undefined;
+  counts?: 'groups' | undefined;
   /** How a derived figure is computed from reported ones. */
-  derived?: { formula: string; inputs: string[] };
+  derived?: { formula: string; inputs: string[]; en?: { formula: string } | undefined } | undefined;
 }
 
 /** A dated event, shown as a date ("2002年4月"). */
-export interface DateFact {
-  id: string;
-  label: string;
+export interface DateFact extends Base {
   date: string;
   source: string;
 }
 
-export type AnyFact = Fact | DateFact;
-export const isDateFact = (f: AnyFact): f is DateFact => 'date' in f;
-
-const decimals = (x: number) => (String(x).split('.')[1] ?? '').length;
-
-const measureFiles = ['output.json', 'rankings.json', 'environment.json', 'sewage.json', 'cleanup.json', 'projects.json'] as const;
-
-/** The arithmetic of facts.md's "Derived" table, each with its formula (D1–D8). */
-export function derive(get: (id: string) => Fact): Fact[] {
-  const total = get('output.total.2019');
-  const growth = get('output.growth.2019');
-  const hightech = get('output.hightech.2019');
-  const enterprises = get('output.enterprises.2019');
-  const phase1 = get('sewage.capacity.phase1');
-  const phase2 = get('sewage.capacity.phase2');
-  const rank2018 = get('ranking.2018');
-  const rank2019 = get('ranking.2019');
-  // Figures that must agree with each other; single-file schemas cannot see these.
-  if (hightech.value > total.value) {
-    throw new DataError(
-      'data/output.json',
-      hightech.id,
-      `expected the high-tech output (${hightech.value}) to be at most the total output ${total.id} (${total.value})`,
-    );
-  }
-  if (phase1.value <= 0) throw new DataError('data/sewage.json', phase1.id, `expected a capacity above 0, got ${phase1.value}`);
-  const implied2018 = total.value / (1 + growth.value / 100);
-  const d = (id: string, label: string, value: number, unit: FactUnit, digits: number, formula: string, inputs: Fact[]): Fact => ({
-    id,
-    label,
-    value,
-    unit,
-    digits,
-    derived: { formula, inputs: inputs.map((f) => f.id) },
-  });
-  return [
-    d('derived.output.2018', '2018年规模以上工业总产值（按增速推算）', implied2018, '亿元', 1, '2019年总产值 ÷ (1 + 同比增速)', [
-      total,
-      growth,
-    ]),
-    d('derived.output.added.2019', '2019年总产值增量（推算）', total.value - implied2018, '亿元', 1, '2019年总产值 − 推算的2018年总产值', [
-      total,
-      growth,
-    ]),
-    d(
-      'derived.output.hightechShare.2019',
-      '高新产值占比（按两项产值计算）',
-      (hightech.value / total.value) * 100,
-      '%',
-      2,
-      '高新技术产品产值 ÷ 规模以上工业总产值',
-      [hightech, total],
-    ),
-    d(
-      'derived.output.nonHightech.2019',
-      '高新技术产品以外的产值',
-      total.value - hightech.value,
-      '亿元',
-      1,
-      '规模以上工业总产值 − 高新技术产品产值',
-      [total, hightech],
-    ),
-    d(
-      'derived.output.perEnterprise.2019',
-      '平均每家规上企业产值',
-      total.value / enterprises.value,
-      '亿元',
-      2,
-      '规模以上工业总产值 ÷ 规模以上工业企业数',
-      [total, enterprises],
-    ),
-    d(
-      'derived.sewage.capacityIncrease',
-      '二期建成后处理能力增幅',
-      (phase2.value / phase1.value - 1) * 100,
-      '%',
-      0,
-      '(二期后能力 ÷ 现有能力 − 1) × 100%',
-      [phase2, phase1],
-    ),
-    d('derived.ranking.change', '考评名次上升', rank2018.value - rank2019.value, '位', 0, '2018年名次 − 2019年名次', [rank2018, rank2019]),
-  ];
+/** A named thing of a dataset, with no number or date (an industry). */
+export interface ItemFact extends Base {
+  item: true;
+  source: string;
 }
 
-/** Builds the registry of every figure the site may show, reported and derived. */
-export function buildFacts(data: Datasets): Map<string, AnyFact> {
+export type AnyFact = Fact | DateFact | ItemFact;
+export const isDateFact = (f: AnyFact): f is DateFact => 'date' in f;
+export const isItem = (f: AnyFact): f is ItemFact => 'item' in f;
+export const isFigure = (f: AnyFact): f is Fact => 'value' in f;
+
+const decimals = (x: number) => (String(x).split('.')[1] ?? '').length;
+/** Half a unit of a reported number's last digit: 208.8 stands for 208.75–208.85. */
+const half = (x: number) => 0.5 * 10 ** -decimals(x);
+
+/** Where a reported, rounded value sits against an interval: 'lowEdge' when only the top of its rounding range reaches it. */
+export type Consistency = 'inside' | 'lowEdge' | 'highEdge' | 'outside';
+export function fits(reported: number, lo: number, hi: number): Consistency {
+  const from = reported - half(reported);
+  const to = reported + half(reported);
+  if (to < lo || from > hi) return 'outside';
+  if (from >= lo && to <= hi) return 'inside';
+  const overlap = Math.min(to, hi) - Math.max(from, lo);
+  if (overlap >= (hi - lo) / 2) return 'inside';
+  return to < hi ? 'lowEdge' : 'highEdge';
+}
+
+/**
+ * The formula language of data/derived.json: math.js, plus what a newsroom's arithmetic on
+ * reported figures needs: the ends of a rounded number's range, the year of a date, and
+ * where a rounded figure sits against an interval.
+ */
+const math = create(all!);
+math.import(
+  {
+    low: (x: number) => x - half(x),
+    high: (x: number) => x + half(x),
+    year: (date: string) => Number(String(date).slice(0, 4)),
+    fits,
+  },
+  { override: true },
+);
+
+/** Builds the registry of every figure, date and item the story may show, reported and derived. */
+export function buildFacts(data: DataFiles, dir = 'data'): Map<string, AnyFact> {
   const facts = new Map<string, AnyFact>();
-  for (const file of measureFiles) {
-    for (const r of data[file].records) {
-      facts.set(r.id, {
-        id: r.id,
-        label: r.label,
-        value: r.value,
-        unit: r.unit,
-        digits: decimals(r.value),
-        source: r.source,
-        ...(r.qualifier && { qualifier: r.qualifier }),
-        ...(r.year !== undefined && { year: r.year }),
-      });
+  for (const [name, file] of Object.entries(data.datasets)) {
+    for (const r of file.records) {
+      if ('value' in r) facts.set(r.id, { ...r, digits: decimals(r.value), dataset: name });
+      else if ('date' in r) facts.set(r.id, { ...r, dataset: name });
+      else facts.set(r.id, { ...r, item: true, dataset: name });
     }
   }
-  for (const m of data['milestones.json'].records) facts.set(m.id, { id: m.id, label: m.label, date: m.date, source: m.source });
-  const get = (id: string) => {
-    const f = facts.get(id);
-    if (!f || isDateFact(f)) throw new Error(`Derived figures need the reported figure "${id}" in data/`);
-    return f;
-  };
-  for (const f of derive(get)) facts.set(f.id, f);
-  // The range the high-tech share can take given that both amounts are rounded (D3).
-  const [low, high] = ratioInterval(get('output.hightech.2019'), get('output.total.2019'));
-  const shareInputs = ['output.hightech.2019', 'output.total.2019'];
-  facts.set('derived.output.hightechShare.low', {
-    id: 'derived.output.hightechShare.low',
-    label: '高新产值占比可能的下限',
-    value: low,
-    unit: '%',
-    digits: 2,
-    derived: { formula: '(高新技术产品产值 − 0.05) ÷ (规模以上工业总产值 + 0.05)', inputs: shareInputs },
-  });
-  facts.set('derived.output.hightechShare.high', {
-    id: 'derived.output.hightechShare.high',
-    label: '高新产值占比可能的上限',
-    value: high,
-    unit: '%',
-    digits: 2,
-    derived: { formula: '(高新技术产品产值 + 0.05) ÷ (规模以上工业总产值 − 0.05)', inputs: shareInputs },
-  });
-  const founded = facts.get('milestone.founded');
-  const highTech = facts.get('milestone.highTech');
-  if (founded && highTech && isDateFact(founded) && isDateFact(highTech)) {
-    facts.set('derived.park.yearsToHighTech', {
-      id: 'derived.park.yearsToHighTech',
-      label: '从始建到更名高新园区',
-      value: Number(highTech.date.slice(0, 4)) - Number(founded.date.slice(0, 4)),
-      unit: '年',
-      digits: 0,
-      derived: { formula: '更名高新园区的年份 − 始建年份', inputs: [highTech.id, founded.id] },
-    });
-  }
+  addDerived(facts, data.derived, `${dir}/derived.json`);
   return facts;
+}
+
+/** The value a formula sees for an input: a figure's number, or a date as written. */
+function scopeOf(facts: Map<string, AnyFact>, inputs: Record<string, string>, file: string, where: string) {
+  return Object.fromEntries(
+    Object.entries(inputs).map(([name, id]) => {
+      const f = facts.get(id);
+      if (!f || isItem(f)) throw new DataError(file, `${where}.inputs.${name}`, `expected the id of a figure or date, got "${id}"`);
+      return [name, isDateFact(f) ? f.date : f.value];
+    }),
+  );
+}
+
+function evaluate(expression: string, scope: Record<string, unknown>, file: string, where: string): unknown {
+  const used = math
+    .parse(expression)
+    .filter((n) => (n as { isSymbolNode?: boolean }).isSymbolNode === true)
+    .map((n) => (n as unknown as { name: string }).name)
+    .filter((name) => !(name in math));
+  const unknown = used.find((name) => !(name in scope));
+  if (unknown) throw new DataError(file, where, `uses "${unknown}", which is not one of its inputs (${Object.keys(scope).join(', ')})`);
+  try {
+    return math.evaluate(expression, { ...scope });
+  } catch (e) {
+    throw new DataError(file, where, `cannot be computed: ${(e as Error).message}`);
+  }
+}
+
+/** Adds the derived figures, in file order (a later one may use an earlier one), then runs the checks. */
+function addDerived(facts: Map<string, AnyFact>, derived: DerivedFile, file: string) {
+  derived.records.forEach((r, i) => {
+    const where = `records[${i}]`;
+    const value = evaluate(r.compute, scopeOf(facts, r.inputs, file, where), file, `${where}.compute`);
+    if (typeof value !== 'number' || !Number.isFinite(value))
+      throw new DataError(file, `${where}.compute`, `expected a finite number, got ${String(value)}`);
+    facts.set(r.id, {
+      id: r.id,
+      label: r.label,
+      value,
+      unit: r.unit,
+      digits: r.digits,
+      dataset: 'derived',
+      en: r.en && { label: r.en.label },
+      derived: { formula: r.formula, inputs: Object.values(r.inputs), en: r.en && { formula: r.en.formula } },
+    });
+  });
+  derived.checks.forEach((c, i) => {
+    const scope = scopeOf(facts, c.inputs, file, `checks[${i}]`);
+    if (evaluate(c.holds, scope, file, `checks[${i}].holds`) !== true) {
+      const values = Object.entries(c.inputs)
+        .map(([name, id]) => `${name} = ${id} = ${String(scope[name])}`)
+        .join(', ');
+      throw new DataError(file, `checks[${i}]`, `"${c.holds}" does not hold (${values}): ${c.message}`);
+    }
+  });
 }
 
 /** The fact with this id, or an error that lists the nearest known ids. */
@@ -181,29 +165,10 @@ export function lookupFact(facts: Map<string, AnyFact>, id: string, where = ''):
   );
 }
 
-/** Where a reported, rounded share sits against the interval its two amounts allow. */
-export type Consistency = 'inside' | 'lowEdge' | 'highEdge' | 'outside';
-
-/**
- * Compares a reported share (itself rounded to its digits) with the interval from
- * `ratioInterval`: 'lowEdge' when only the top of its rounding range reaches the interval.
- */
-export function shareConsistency(reported: Fact, [lo, hi]: [number, number]): Consistency {
-  const half = 0.5 * 10 ** -reported.digits;
-  const from = reported.value - half;
-  const to = reported.value + half;
-  if (to < lo || from > hi) return 'outside';
-  if (from >= lo && to <= hi) return 'inside';
-  const overlap = Math.min(to, hi) - Math.max(from, lo);
-  if (overlap >= (hi - lo) / 2) return 'inside';
-  return to < hi ? 'lowEdge' : 'highEdge';
-}
-
-/**
- * The interval a ratio can lie in when both amounts are known only to ±half a unit of
- * their last digit (208.8 means 208.75–208.85). Used to judge a reported share.
- */
-export function ratioInterval(part: Fact, whole: Fact): [number, number] {
-  const half = (f: Fact) => 0.5 * 10 ** -f.digits;
-  return [((part.value - half(part)) / (whole.value + half(whole))) * 100, ((part.value + half(part)) / (whole.value - half(whole))) * 100];
+/** The groups of a dataset, with the records of each, in the file's order. */
+export function groupsOf(dataset: Dataset, facts: Map<string, AnyFact>): (Group & { members: AnyFact[] })[] {
+  return (dataset.groups ?? []).map((g) => ({
+    ...g,
+    members: dataset.records.filter((r) => r.group === g.key).map((r) => facts.get(r.id)!),
+  }));
 }

@@ -1,7 +1,10 @@
-import { isDateFact, type AnyFact, type Fact, type FactUnit } from './facts.ts';
+import { isDateFact, isFigure, type AnyFact, type Fact, type FactUnit } from './facts.ts';
 
 /** The site's two editions. */
 export type Locale = 'zh' | 'en';
+
+/** The BCP 47 locale each edition formats with. */
+export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'zh-CN');
 
 const formats = new Map<string, Intl.NumberFormat>();
 function nf(locale: Locale, digits: number, options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
@@ -107,6 +110,8 @@ export function formatAmount(fact: Fact, locale: Locale = 'zh'): string {
 /** A figure with its unit for prose: 208.8亿元 / CNY 20.88 billion, 第35名 / 35th, 超过50万平方米 / over 500,000 m². */
 export function formatFact(fact: AnyFact, locale: Locale = 'zh'): string {
   if (isDateFact(fact)) return formatDate(fact.date, locale);
+  // A named item (an industry) has no number: it shows as its name.
+  if (!isFigure(fact)) return locale === 'zh' ? fact.label : (fact.en?.label ?? fact.label);
   const text = withUnit(fact.value, fact.unit, fact.digits, locale);
   if (fact.qualifier === 'over') return locale === 'zh' ? `超过${text}` : `over ${text}`;
   if (!isApprox(fact)) return text;

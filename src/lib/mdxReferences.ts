@@ -57,7 +57,7 @@ type Element = MdxJsxFlowElement | MdxJsxTextElement;
 
 /** The attribute each tag must have, and an example of it. */
 const REQUIRED = {
-  Fact: { name: 'id', example: '<Fact id="output.total.2019" />' },
+  Fact: { name: 'id', example: '<Fact id="sales.total.2024" />' },
   Chart: { name: 'id', example: '<Chart id="sewage" />' },
   Scrolly: { name: 'chart', example: '<Scrolly chart="ranking">' },
   Step: { name: 'state', example: '<Step state="2018">' },

@@ -1,40 +1,77 @@
 import { z } from 'zod';
 
 /** Report line, as numbered in facts.md: "L12" is the 12th non-empty line of the report. */
-const source = z
+export const source = z
   .string({ error: 'expected a report line such as "L12"' })
   .regex(/^L\d{1,3}$/, { error: 'expected a report line such as "L12"' });
 
-const id = z
-  .string({ error: 'expected a dotted id such as "output.total.2019"' })
-  .regex(/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, {
-    error: 'expected a dotted id such as "output.total.2019" (letters and digits, parts joined by dots)',
-  })
-  .refine((v) => !v.startsWith('derived.'), {
-    error: 'expected an id not starting with "derived." (reserved for figures computed in src/lib/facts.ts)',
-  });
+/** A figure's id: dotted, as prose names it in `<Fact id="…" />`. */
+export const factId = z.string({ error: 'expected a dotted id such as "sales.total.2024"' }).regex(/^[a-z][A-Za-z0-9]*(\.[A-Za-z0-9]+)+$/, {
+  error: 'expected a dotted id such as "sales.total.2024" (letters and digits, parts joined by dots)',
+});
 
-const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });
+const reportedId = factId.refine((v) => !v.startsWith('derived.'), {
+  error: 'expected an id not starting with "derived." (reserved for figures computed in data/derived.json)',
+});
 
-export const units = ['亿元', '%', '家', '名', '万吨/天', '万平方米', '类'] as const;
+/** A key that also names CSS classes and anchors: lowercase letters, digits and hyphens. */
+export const key = z
+  .string({ error: 'expected a key of lowercase letters, digits and hyphens' })
+  .regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a key of lowercase letters, digits and hyphens, such as "water"' });
+
+/** The key of a mark in a chart (a bar, a state): letters, digits, hyphens; a year will do. */
+export const markKey = z
+  .string({ error: 'expected a key such as "2019" or "total"' })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a key of letters, digits and hyphens, such as "2019" or "total"' });
+
+export const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });
+
+/**
+ * Units the engine can format in both editions. 位 (places) and 年 (years) are for
+ * differences of ranks and dates, which derived figures produce.
+ */
+export const units = ['亿元', '%', '家', '名', '万吨/天', '万平方米', '类', '位', '年'] as const;
 export type Unit = (typeof units)[number];
+const unit = z.enum(units, { error: `expected one of the units ${units.join(', ')}` });
+
+/** The English of a record or group: its name (and short name and note) for the English edition. */
+const english = z.strictObject({ label: text, short: text.optional(), note: text.optional(), description: text.optional() });
+
+/** A named group of a dataset's records (a colour, a tier, a category), in the order charts and legends show them. */
+export const group = z.strictObject({
+  key,
+  label: text,
+  /** What the group means, where a chart shows it (a category box). */
+  description: text.optional(),
+  /** The report names the group but lists none of its members (the "N" of "1+3+N"). */
+  unlisted: z.literal(true, { error: 'expected true or no "unlisted"' }).optional(),
+  en: english.optional(),
+});
+
+const common = {
+  label: text,
+  /** A short name for charts, where the report's term is long. */
+  short: text.optional(),
+  group: key.optional(),
+  source,
+  note: text.optional(),
+  en: english.optional(),
+};
 
 /** A reported figure: one number with its unit and the report line it comes from. */
 export const measure = z
   .strictObject({
-    id,
-    label: text,
-    short: text.optional(),
+    id: reportedId,
+    ...common,
     value: z.number({ error: 'expected a number' }),
-    unit: z.enum(units, { error: `expected one of the units ${units.join(', ')}` }),
-    year: z.number({ error: 'expected a year such as 2019' }).int().min(2000).max(2030).optional(),
+    unit,
+    year: z.number({ error: 'expected a year such as 2019' }).int().min(1900).max(2100).optional(),
     qualifier: z.literal('over', { error: 'expected "over" (the report gives a lower bound)' }).optional(),
-    group: z.enum(['water', 'waste', 'air'], { error: 'expected one of water, waste, air' }).optional(),
     stage: z.enum(['built', 'planned'], { error: 'expected built or planned' }).optional(),
     /** "change": a growth rate, which may be negative or above 100%. */
     kind: z.literal('change', { error: 'expected "change" (a growth rate) or no kind' }).optional(),
-    source,
-    note: text.optional(),
+    /** "groups": the figure is the number of groups this file lists; the build checks that they agree. */
+    counts: z.literal('groups', { error: 'expected "groups" or no "counts"' }).optional(),
   })
   .superRefine((r, ctx) => {
     if (r.kind === 'change') {
@@ -48,7 +85,7 @@ export const measure = z
     if (r.value < 0) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `expected a value of 0 or more, got ${r.value}` });
     }
-    if (['家', '名', '类'].includes(r.unit) && !Number.isInteger(r.value)) {
+    if (['家', '名', '类', '位', '年'].includes(r.unit) && !Number.isInteger(r.value)) {
       ctx.addIssue({ code: 'custom', path: ['value'], message: `expected a whole number for unit ${r.unit}, got ${r.value}` });
     }
     if (r.unit === '名' && r.value < 1) {
@@ -56,57 +93,135 @@ export const measure = z
     }
   });
 
-/** A dated event of the park's history. */
-export const milestone = z.strictObject({
-  id,
-  label: text,
+/** A dated event. */
+export const event = z.strictObject({
+  id: reportedId,
+  ...common,
   date: z
     .string({ error: 'expected a date "YYYY" or "YYYY-MM"' })
     .regex(/^(19|20)\d\d(-(0[1-9]|1[0-2]))?$/, { error: 'expected a date "YYYY" or "YYYY-MM"' }),
-  kind: z.enum(['status', 'ranking', 'honour'], { error: 'expected one of status, ranking, honour' }),
-  source,
-  note: text.optional(),
 });
 
-/** One industry of the "1+3+N" structure. */
-export const industry = z.strictObject({
-  id,
+/** A named thing without a number or date (an industry of a cluster). */
+export const item = z.strictObject({ id: reportedId, ...common });
+
+export type Measure = z.infer<typeof measure>;
+export type Event = z.infer<typeof event>;
+export type Item = z.infer<typeof item>;
+export type DataRecord = Measure | Event | Item;
+export type Group = z.infer<typeof group>;
+
+/** The schema a file's records take: events if any record has a date, measures if any has a value, else items. */
+export function recordSchemaFor(records: unknown): typeof measure | typeof event | typeof item {
+  const list = Array.isArray(records) ? records.filter((r): r is object => Boolean(r) && typeof r === 'object') : [];
+  if (list.some((r) => 'date' in r)) return event;
+  if (list.some((r) => 'value' in r)) return measure;
+  return item;
+}
+
+/** A dataset file of data/: its title and description, its groups, its records. */
+export const dataset = <R extends z.ZodType<DataRecord>>(record: R) =>
+  z
+    .strictObject({
+      title: text,
+      description: text,
+      en: z.strictObject({ title: text, description: text }).optional(),
+      groups: z.array(group).optional(),
+      records: z.array(record, { error: 'expected a list of records' }).min(1, { error: 'expected at least one record' }),
+    })
+    .superRefine((d, ctx) => {
+      const keys = (d.groups ?? []).map((g) => g.key);
+      keys.forEach((k, i) => {
+        if (keys.indexOf(k) !== i)
+          ctx.addIssue({ code: 'custom', path: ['groups', i, 'key'], message: `expected a unique key, got "${k}" twice` });
+      });
+      d.records.forEach((r, i) => {
+        if (r.group !== undefined && !keys.includes(r.group)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['records', i, 'group'],
+            message: keys.length
+              ? `expected one of the groups listed in this file (${keys.join(', ')}), got "${r.group}"`
+              : `expected no group: this file lists no "groups", got "${r.group}"`,
+          });
+        }
+        if ('counts' in r && r.counts === 'groups' && r.value !== keys.length) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['records', i, 'value'],
+            message: `expected ${keys.length}, the number of groups this file lists (the record says "counts": "groups"), got ${r.value}`,
+          });
+        }
+      });
+    });
+
+export type Dataset = {
+  title: string;
+  description: string;
+  en?: { title: string; description: string } | undefined;
+  groups?: Group[] | undefined;
+  records: DataRecord[];
+};
+
+/** A figure the site computes from reported ones (data/derived.json). */
+export const derivedRecord = z.strictObject({
+  id: factId.refine((v) => v.startsWith('derived.'), { error: 'expected an id starting with "derived."' }),
   label: text,
-  tier: z.enum(['leading', 'featured'], { error: 'expected leading or featured' }),
-  source,
+  /** The formula as readers see it, in words. */
+  formula: text,
+  /** The formula as the build computes it (math.js syntax), over the names in `inputs`. */
+  compute: text,
+  /** Names used in `compute`, each the id of a figure or date. */
+  inputs: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/, { error: 'expected a name such as "total"' }), factId),
+  unit,
+  /** Decimal places to show. */
+  digits: z.number().int().min(0).max(6),
+  en: z.strictObject({ label: text, formula: text }).optional(),
 });
 
-const dataset = <T extends z.ZodType>(record: T) =>
-  z.strictObject({
-    title: text,
-    description: text,
-    records: z.array(record, { error: 'expected a list of records' }).min(1, { error: 'expected at least one record' }),
-  });
-
-const rate = measure.superRefine((r, ctx) => {
-  if (r.unit !== '%')
-    ctx.addIssue({ code: 'custom', path: ['unit'], message: `expected "%" (every environmental figure is a rate), got "${r.unit}"` });
-  if (!r.group) ctx.addIssue({ code: 'custom', path: ['group'], message: 'expected one of water, waste, air' });
-  if (!r.short) ctx.addIssue({ code: 'custom', path: ['short'], message: 'expected a short label for the chart' });
+/** A rule the figures must obey, or the build stops (a high-tech part within its total, say). */
+export const check = z.strictObject({
+  /** A math.js expression over the names in `inputs` that must be true. */
+  holds: text,
+  inputs: z.record(z.string().regex(/^[a-z][A-Za-z0-9]*$/), factId),
+  /** Why the rule matters, for the editor who breaks it. */
+  message: text,
 });
 
-/** The report the site retells, with its byline (F54). */
-const sourceFile = z.strictObject({
+export const derivedFile = z.strictObject({
+  title: text,
+  description: text,
+  en: z.strictObject({ title: text, description: text }).optional(),
+  records: z.array(derivedRecord),
+  checks: z.array(check).default([]),
+});
+export type DerivedRecord = z.infer<typeof derivedRecord>;
+export type DerivedFile = z.infer<typeof derivedFile>;
+
+/** The report the site retells, with its byline. */
+export const sourceFile = z.strictObject({
   title: text,
   description: text,
   report: z.strictObject({
     title: text,
     subtitle: text,
     authors: z
-      .array(z.strictObject({ name: text, role: text.optional(), latin: text.optional() }))
+      .array(
+        z.strictObject({
+          name: text,
+          role: text.optional(),
+          en: z.strictObject({ name: text, role: text.optional() }).optional(),
+        }),
+      )
       .min(1, { error: 'expected at least one author' }),
-    tags: z.array(text),
+    tags: z.array(z.strictObject({ label: text, en: text.optional() })),
     source,
     /** Where and when the report appeared, as far as it says. */
     context: text,
+    en: z.strictObject({ title: text, context: text }).optional(),
     /** The report's parts by line range, so a figure's line names its section. */
     sections: z
-      .array(z.strictObject({ key: text, title: text, from: z.number().int().min(1), to: z.number().int().min(1) }))
+      .array(z.strictObject({ key, title: text, from: z.number().int().min(1), to: z.number().int().min(1), en: text.optional() }))
       .min(1, { error: 'expected the report sections' })
       .superRefine((sections, ctx) => {
         sections.forEach((s, i) => {
@@ -124,22 +239,7 @@ const sourceFile = z.strictObject({
       }),
   }),
 });
+export type SourceFile = z.infer<typeof sourceFile>;
 
-/** One schema per data file; a file without a schema fails the build. */
-export const schemas = {
-  'output.json': dataset(measure),
-  'rankings.json': dataset(measure),
-  'environment.json': dataset(rate),
-  'sewage.json': dataset(measure),
-  'cleanup.json': dataset(measure),
-  'projects.json': dataset(measure),
-  'milestones.json': dataset(milestone),
-  'industries.json': dataset(industry),
-  'source.json': sourceFile,
-};
-
-export type DataFile = keyof typeof schemas;
-export type Measure = z.infer<typeof measure>;
-export type Milestone = z.infer<typeof milestone>;
-export type Industry = z.infer<typeof industry>;
-export type Datasets = { [K in DataFile]: z.infer<(typeof schemas)[K]> };
+/** File names in data/ that are not datasets. */
+export const reservedFiles = { source: 'source.json', derived: 'derived.json' } as const;

@@ -2,10 +2,9 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { textWidth, wrap } from '../charts/text.ts';
-import { formatSigned, type Locale } from './format.ts';
-import { dict } from './i18n/index.ts';
-import { facts, show } from './site.ts';
-import type { Fact } from './facts.ts';
+import type { Locale } from './format.ts';
+import { keyFigureValue } from './keyFigures.ts';
+import type { Story } from './story.ts';
 
 export const CARD = { width: 1200, height: 630 };
 
@@ -18,16 +17,10 @@ const fontFiles = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_7
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The share card of an edition as SVG: title, three key figures, and where they come from. */
-export function shareCardSvg(locale: Locale): string {
-  const t = dict(locale);
-  const s = (id: string) => show(id, locale);
-  const growth = facts.get('output.growth.2019') as Fact;
-  const figures = [
-    { value: s('output.total.2019'), label: t.keyFigures.total },
-    { value: `${formatSigned(growth.value, growth.digits, locale)}%`, label: t.keyFigures.growth },
-    { value: `${s('ranking.2018')} → ${s('ranking.2019')}`, label: t.keyFigures.ranking },
-  ];
-  const title = wrap(t.siteTitle, 56, 1040);
+export function shareCardSvg(story: Story, locale: Locale): string {
+  const words = story.words(locale);
+  const figures = story.config.shareCard.map((k) => ({ value: keyFigureValue(story, k, locale).join(' → '), label: k[locale]! }));
+  const title = wrap(words.title, 56, 1040);
   // Noto Sans SC draws ’ full-width; the card uses the plain apostrophe.
   const text = (x: number, y: number, size: number, content: string, weight = 400, fill = '#1b211e') =>
     `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content.replaceAll('’', "'"))}</text>`;
@@ -35,7 +28,7 @@ export function shareCardSvg(locale: Locale): string {
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="Noto Sans SC">`,
     `<rect width="100%" height="100%" fill="#f7f6f1"/><rect width="100%" height="12" fill="#1d6b45"/>`,
-    text(80, 96, 26, t.heroKicker, 700, '#1d6b45'),
+    text(80, 96, 26, words.kicker, 700, '#1d6b45'),
     ...title.map((line, i) => text(80, 178 + i * 70, 56, line, 700)),
     ...figures.flatMap((f, i) => [
       `<rect x="${80 + i * column}" y="372" width="${column - 24}" height="4" fill="#1d6b45"/>`,
@@ -43,13 +36,13 @@ export function shareCardSvg(locale: Locale): string {
       text(80 + i * column, 432, Math.min(40, Math.floor((column - 24) / (textWidth(f.value, 1) * 0.8))), f.value, 700),
       ...wrap(f.label, 22, column - 30).map((line, j) => text(80 + i * column, 472 + j * 30, 22, line, 400, '#4b5550')),
     ]),
-    text(80, 604, 20, t.siteName, 400, '#4b5550'),
+    text(80, 604, 20, words.name, 400, '#4b5550'),
     '</svg>',
   ].join('');
 }
 
 /** The share card as a 1200×630 PNG. */
-export function shareCardPng(locale: Locale): Buffer {
-  const resvg = new Resvg(shareCardSvg(locale), { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' } });
+export function shareCardPng(story: Story, locale: Locale): Buffer {
+  const resvg = new Resvg(shareCardSvg(story, locale), { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' } });
   return resvg.render().asPng();
 }

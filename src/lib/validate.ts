@@ -1,5 +1,15 @@
+import { parse, type YAMLParseError } from 'yaml';
 import type { z } from 'zod';
-import { schemas, type DataFile, type Datasets } from './schema.ts';
+import {
+  dataset,
+  derivedFile,
+  recordSchemaFor,
+  reservedFiles,
+  sourceFile,
+  type Dataset,
+  type DerivedFile,
+  type SourceFile,
+} from './schema.ts';
 
 /** A problem in a data file, worded for the editor who has to fix it. */
 export class DataError extends Error {
@@ -57,38 +67,73 @@ function describeIssue(issue: z.core.$ZodIssue, all: z.core.$ZodIssue[], record:
   return /, got /.test(issue.message) ? issue.message : `${issue.message}, got ${JSON.stringify(got)}`;
 }
 
-/**
- * Parses and validates the data files (name → raw JSON text). Throws a DataError that
- * names the file, the field and what was expected at the first problem found.
- */
-export function validateData(raw: Record<string, string>, dir = 'data'): Datasets {
-  const out: Partial<Record<DataFile, unknown>> = {};
+/** Validates parsed JSON against a schema, or throws a DataError naming the file, the field and what was expected. */
+export function parseWith<S extends z.ZodType>(file: string, schema: S, json: unknown): z.infer<S> {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  throw new DataError(file, fieldPath(issue.path), describeIssue(issue, result.error.issues, json));
+}
+
+/** The validated contents of data/: every dataset by name (file name without ".json"), the report, the derived figures. */
+export interface DataFiles {
+  datasets: Record<string, Dataset>;
+  source: SourceFile;
+  derived: DerivedFile;
+}
+
+/** Validates one data file given its name and raw text; datasets take the record shape their records have. */
+export function validateFile(name: string, text: string, dir = 'data') {
+  const file = `${dir}/${name}`;
+  const json = parseJson(file, text);
+  if (name === reservedFiles.source) return { kind: 'source' as const, value: parseWith(file, sourceFile, json) };
+  if (name === reservedFiles.derived) return { kind: 'derived' as const, value: parseWith(file, derivedFile, json) };
+  const records = json && typeof json === 'object' && 'records' in json ? json.records : undefined;
+  return { kind: 'dataset' as const, value: parseWith(file, dataset(recordSchemaFor(records)), json) as Dataset };
+}
+
+export type ParsedFile = ReturnType<typeof validateFile>;
+
+/** Puts validated files together, checking what no single file can: that every id is unique. */
+export function assembleData(files: readonly { name: string; parsed: ParsedFile }[], dir = 'data'): DataFiles {
+  const datasets: Record<string, Dataset> = {};
+  let source: SourceFile | undefined;
+  let derived: DerivedFile = { title: '推算数字', description: '本站计算的数字。', records: [], checks: [] };
   const seen = new Map<string, string>();
-  for (const name of Object.keys(raw).sort()) {
+  for (const { name, parsed } of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = `${dir}/${name}`;
-    if (!(name in schemas)) {
-      throw new DataError(
-        file,
-        '',
-        `has no schema; expected one of ${Object.keys(schemas).join(', ')} (add a schema in src/lib/schema.ts for a new file)`,
-      );
-    }
-    const json = parseJson(file, raw[name]!);
-    const result = schemas[name as DataFile].safeParse(json);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
-      throw new DataError(file, fieldPath(issue.path), describeIssue(issue, result.error.issues, json));
-    }
-    const records: { id: string }[] = 'records' in result.data ? result.data.records : [];
+    if (parsed.kind === 'source') source = parsed.value;
+    else if (parsed.kind === 'derived') derived = parsed.value;
+    else datasets[name.replace(/\.json$/, '')] = parsed.value;
+    const records: { id: string }[] = parsed.kind === 'source' ? [] : parsed.value.records;
     records.forEach((r, i) => {
       const other = seen.get(r.id);
       if (other) throw new DataError(file, `records[${i}].id`, `expected a unique id, but "${r.id}" is already used in ${other}`);
       seen.set(r.id, file);
     });
-    out[name as DataFile] = result.data;
   }
-  for (const name of Object.keys(schemas)) {
-    if (!(name in out)) throw new DataError(`${dir}/${name}`, '', 'is missing; the story needs this file');
+  if (!source) throw new DataError(`${dir}/${reservedFiles.source}`, '', 'is missing; every story needs its source report');
+  return { datasets, source, derived };
+}
+
+/**
+ * Parses and validates the data files (name → raw JSON text). Throws a DataError that
+ * names the file, the field and what was expected at the first problem found.
+ */
+export function validateData(raw: Record<string, string>, dir = 'data'): DataFiles {
+  return assembleData(
+    Object.keys(raw).map((name) => ({ name, parsed: validateFile(name, raw[name]!, dir) })),
+    dir,
+  );
+}
+
+/** Parses YAML, or throws a DataError naming the file, line and column of the slip. */
+export function parseYaml(file: string, text: string): unknown {
+  try {
+    return parse(text, { prettyErrors: false });
+  } catch (e) {
+    const err = e as YAMLParseError;
+    const at = err.linePos?.[0];
+    throw new DataError(file, '', `is not valid YAML${at ? ` at line ${at.line}, column ${at.col}` : ''} (${err.message.split('\n')[0]})`);
   }
-  return out as Datasets;
 }

@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
-import { dict, locales } from '../lib/i18n/index.ts';
+import { dict } from '../lib/i18n/index.ts';
+import { story } from '../lib/site.ts';
 import { pageHref } from '../lib/urls.ts';
 
 /**
@@ -11,8 +12,8 @@ export const GET: APIRoute = ({ site }) => {
   const abs = (path: string) => (site ? new URL(path, site).href : '');
   const urls = site
     ? paths.flatMap((path) =>
-        locales.map((l) => {
-          const alternates = locales
+        story.editions.map((l) => {
+          const alternates = story.editions
             .map((o) => `    <xhtml:link rel="alternate" hreflang="${dict(o).lang}" href="${abs(pageHref(o, path))}"/>`)
             .join('\n');
           return `  <url>\n    <loc>${abs(pageHref(l, path))}</loc>\n${alternates}\n  </url>`;

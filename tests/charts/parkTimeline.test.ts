@@ -78,13 +78,16 @@ describe('timeline chart', () => {
 
   it('colours each dot by its kind and names the kinds in a legend', () => {
     const svg = timeline(theme.widths.medium);
-    for (const d of data) expect(svg.querySelector(`[data-key="${d.key}"] circle`)!.getAttribute('class')).toBe(`kind-${d.kind}`);
+    // Colours follow the order of the kinds (series-1, -2, -3), whatever their keys.
+    const series = { status: 1, ranking: 2, honour: 3 } as Record<string, number>;
+    for (const d of data)
+      expect(svg.querySelector(`[data-key="${d.key}"] circle`)!.getAttribute('class')).toBe(`kind-${d.kind} series-${series[d.kind]}`);
     expect(svg.querySelectorAll('circle.kind-honour')).toHaveLength(4);
     expect([...svg.querySelectorAll('.legend-label')].map((t) => t.textContent)).toEqual(['园区身份', '全省考评名次', '荣誉']);
     expect([...svg.querySelectorAll('.legend .swatch')].map((s) => s.getAttribute('class'))).toEqual([
-      'swatch kind-status',
-      'swatch kind-ranking',
-      'swatch kind-honour',
+      'swatch kind-status series-1',
+      'swatch kind-ranking series-2',
+      'swatch kind-honour series-3',
     ]);
   });
 

@@ -1,5 +1,11 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Outside a build the content layer is not loaded: components get the story read from disk, with the same checks.
+vi.mock('../../src/lib/site.ts', async () => {
+  const { realStory } = await import('../helpers.ts');
+  return { story: realStory() };
+});
 import Fact from '../../src/components/Fact.astro';
 
 const render = async (id: string) => (await AstroContainer.create()).renderToString(Fact, { props: { id } });

@@ -1,6 +1,12 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { parseHTML } from 'linkedom';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Outside a build the content layer is not loaded: components get the story read from disk, with the same checks.
+vi.mock('../../src/lib/site.ts', async () => {
+  const { realStory } = await import('../helpers.ts');
+  return { story: realStory() };
+});
 import Scrolly from '../../src/components/Scrolly.astro';
 import Step from '../../src/components/Step.astro';
 

@@ -2,10 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
-import { figures } from '../../src/lib/figures/index.ts';
 import { ContentError, readReferences } from '../../src/lib/mdxReferences.ts';
 import { validateData } from '../../src/lib/validate.ts';
-import { readDataDir, realFacts, root } from '../helpers.ts';
+import { readDataDir, realCharts, realFacts, root } from '../helpers.ts';
 
 const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');
 /** The guide's code blocks, with their info strings. */
@@ -28,7 +27,7 @@ function knownMessages(): string[] {
   const section = readFileSync(join(root, file), 'utf8');
   const check = (text: string) => {
     try {
-      return checkReferences(file, readReferences(text, file), knownData(facts, figures()));
+      return checkReferences(file, readReferences(text, file), knownData(facts, realCharts()));
     } catch (e) {
       if (e instanceof ContentError) return [e.message];
       throw e;
@@ -53,7 +52,7 @@ describe('EDITING.md', () => {
     for (const b of blocks.filter((b) => b.info.startsWith('mdx'))) {
       const refs = readReferences(b.code, 'EDITING.md');
       expect(refs.length, b.code).toBeGreaterThan(0);
-      expect(checkReferences('EDITING.md', refs, knownData(facts, figures()))).toEqual([]);
+      expect(checkReferences('EDITING.md', refs, knownData(facts, realCharts()))).toEqual([]);
     }
   });
 

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
-import { figures } from '../../src/lib/figures/index.ts';
 import { type Reference, readReferences } from '../../src/lib/mdxReferences.ts';
-import { realFacts, root } from '../helpers.ts';
+import { realCharts, realFacts, root } from '../helpers.ts';
 
 const facts = realFacts();
 const read = (lang: string) =>
@@ -36,7 +35,7 @@ describe('the English story', () => {
   });
 
   it('names only facts and charts that exist, and steps that match their chart', () => {
-    const problems = en.flatMap((s) => checkReferences(s.path, s.refs, knownData(facts, figures('en'))));
+    const problems = en.flatMap((s) => checkReferences(s.path, s.refs, knownData(facts, realCharts('en'))));
     expect(problems).toEqual([]);
   });
 

@@ -3,9 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
-import { figures } from '../../src/lib/figures/index.ts';
 import { readReferences } from '../../src/lib/mdxReferences.ts';
-import { realFacts, root } from '../helpers.ts';
+import { realCharts, realFacts, root } from '../helpers.ts';
 
 const dir = join(root, 'content/zh');
 const files = readdirSync(dir)
@@ -39,7 +38,7 @@ describe('the Chinese story', () => {
   });
 
   it('names only facts and charts that exist, and steps that match their chart', () => {
-    const problems = sections.flatMap((s) => checkReferences(s.file, readReferences(s.text, s.file), knownData(facts, figures())));
+    const problems = sections.flatMap((s) => checkReferences(s.file, readReferences(s.text, s.file), knownData(facts, realCharts())));
     expect(problems).toEqual([]);
     // The reported place is the file's own line and column: check it on the first Fact of the first section.
     const first = sections[0]!;

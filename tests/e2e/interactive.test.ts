@@ -46,7 +46,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
   it('shows the same tooltip on hover at desktop width', async () => {
     const { page, close } = await open({ viewport: viewports.desktop });
     await whenEnhanced(page, 'sewage');
-    await page.locator('#figure-sewage .chart-variant--wide .mark[data-key="planned"] rect').first().hover();
+    await page.locator('#figure-sewage .chart-variant--wide .mark[data-key="sewage.capacity.phase2"] rect').first().hover();
     const tip = page.locator('#figure-sewage .chart-tooltip');
     await expect.poll(() => tip.isVisible()).toBe(true);
     expect(await tip.textContent()).toContain('1万吨/天');

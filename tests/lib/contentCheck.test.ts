@@ -2,14 +2,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReferences, knownData, referencesOf } from '../../src/lib/contentCheck.ts';
-import { figures } from '../../src/lib/figures/index.ts';
 import type { Reference } from '../../src/lib/mdxReferences.ts';
 import { readReferences } from '../../src/lib/mdxReferences.ts';
 import { orderSections } from '../../src/lib/sections.ts';
-import { realFacts, root } from '../helpers.ts';
+import { realCharts, realFacts, root } from '../helpers.ts';
 
 const FILE = 'content/zh/01-crackdown.mdx';
-const known = knownData(realFacts(), figures());
+const known = knownData(realFacts(), realCharts());
 const OUTPUT_STATES = 'expected steps for the states implied, total, hightech in this order';
 
 const section = readFileSync(join(root, FILE), 'utf8');
@@ -48,7 +47,7 @@ describe('checking references against the data', () => {
       for (const f of ['00-lede', '01-crackdown', '02-platform', '03-environment', '04-refinement', '05-close']) {
         const file = `content/${lang}/${f}.mdx`;
         const refs = readReferences(readFileSync(join(root, file), 'utf8'), file);
-        expect(checkReferences(file, refs, knownData(realFacts(), figures(lang))), file).toEqual([]);
+        expect(checkReferences(file, refs, knownData(realFacts(), realCharts(lang))), file).toEqual([]);
       }
     }
   });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildFacts, isDateFact, lookupFact, ratioInterval, shareConsistency, type Fact } from '../../src/lib/facts.ts';
+import { buildFacts, fits, isDateFact, lookupFact, type Fact, isFigure } from '../../src/lib/facts.ts';
 import { validateData } from '../../src/lib/validate.ts';
 import { readDataDir, realFacts, root } from '../helpers.ts';
 
@@ -20,14 +20,14 @@ describe('derived figures (facts.md D1–D8)', () => {
   it('D2: output added in 2019', () => expect(fact('derived.output.added.2019').value).toBeCloseTo(28.18, 2));
   it('D3: high-tech share from the two amounts, and its rounding interval', () => {
     expect(fact('derived.output.hightechShare.2019').value).toBeCloseTo(40.37, 2);
-    const [lo, hi] = ratioInterval(fact('output.hightech.2019'), fact('output.total.2019'));
+    const lo = fact('derived.output.hightechShare.low').value;
+    const hi = fact('derived.output.hightechShare.high').value;
     expect(lo).toBeCloseTo(40.34, 2);
     expect(hi).toBeCloseTo(40.41, 2);
     // The reported 40.3% (40.25–40.35) reaches the interval only at its low edge.
-    expect(shareConsistency(fact('output.hightechShare.2019'), [lo, hi])).toBe('lowEdge');
-    const reported = (value: number) => ({ ...fact('output.hightechShare.2019'), value, digits: 2 });
-    expect(shareConsistency(reported(40.37), [lo, hi])).toBe('inside');
-    expect(shareConsistency(reported(40.6), [lo, hi])).toBe('outside');
+    expect(fits(fact('output.hightechShare.2019').value, lo, hi)).toBe('lowEdge');
+    expect(fits(40.37, lo, hi)).toBe('inside');
+    expect(fits(40.6, lo, hi)).toBe('outside');
   });
   it('D4: non-high-tech output', () => expect(fact('derived.output.nonHightech.2019').value).toBeCloseTo(124.5, 6));
   it('D5: output per enterprise above designated size', () => expect(fact('derived.output.perEnterprise.2019').value).toBeCloseTo(2.27, 2));
@@ -36,7 +36,7 @@ describe('derived figures (facts.md D1–D8)', () => {
   it('D8: 17 years from founding to high-tech status', () => expect(fact('derived.park.yearsToHighTech').value).toBe(17));
 
   it('gives every derived figure a formula and inputs that exist', () => {
-    const derived = [...facts.values()].filter((f): f is Fact => !isDateFact(f) && Boolean(f.derived));
+    const derived = [...facts.values()].filter((f): f is Fact => isFigure(f) && Boolean(f.derived));
     // D1–D8, with D3's rounding interval as two figures of its own.
     expect(derived.length).toBe(10);
     for (const f of derived) {
@@ -47,9 +47,17 @@ describe('derived figures (facts.md D1–D8)', () => {
 
   it('follows the data: a new total changes the implied 2018 level', () => {
     const files = readDataDir();
-    files['output.json'] = files['output.json']!.replace('"value": 208.8', '"value": 231.2');
+    files['output.json'] = files['output.json']!.replace('"value": 208.8', '"value": 208.9');
     const changed = buildFacts(validateData(files)).get('derived.output.2018') as Fact;
-    expect(changed.value).toBeCloseTo(231.2 / 1.156, 6);
+    expect(changed.value).toBeCloseTo(208.9 / 1.156, 6);
+  });
+
+  it('stops the build when a sentence that depends on the figures no longer holds, naming the sentences', () => {
+    const files = readDataDir();
+    files['output.json'] = files['output.json']!.replace('"value": 208.8', '"value": 231.2');
+    expect(() => buildFacts(validateData(files))).toThrow(
+      /^data\/derived.json: checks\[2\]: "equalText\(fits\(reported, low, high\), "lowEdge"\)" does not hold \(reported = output.hightechShare.2019 = 40.3, .*reword those sentences/,
+    );
   });
 });
 
@@ -61,7 +69,7 @@ describe('figures that must agree', () => {
   };
   it('refuses a high-tech output above the total, naming the file and figure', () => {
     expect(withOutput('"value": 84.3', '"value": 284.3')).toThrow(
-      'data/output.json: output.hightech.2019: expected the high-tech output (284.3) to be at most the total output output.total.2019 (208.8)',
+      'data/derived.json: checks[0]: "hightech <= total" does not hold (hightech = output.hightech.2019 = 284.3, total = output.total.2019 = 208.8): expected the high-tech output to be at most the total output',
     );
   });
   it('accepts a fall in output: growth is a change, not a share', () => {

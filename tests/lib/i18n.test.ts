@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { buildFacts } from '../../src/lib/facts.ts';
 import { formatDate, formatFact } from '../../src/lib/format.ts';
-import { compareDictionaries, labelIn } from '../../src/lib/i18n/index.ts';
+import { compareDictionaries } from '../../src/lib/i18n/index.ts';
+import { storyFromDisk } from '../../src/lib/storyFromDisk.ts';
 import { en } from '../../src/lib/i18n/en.ts';
 import { zh } from '../../src/lib/i18n/zh.ts';
 import { validateData } from '../../src/lib/validate.ts';
-import { readDataDir, realFacts } from '../helpers.ts';
+import { readDataDir, realFacts, realStory, root } from '../helpers.ts';
 
 const facts = realFacts();
 
@@ -13,19 +14,32 @@ describe('the two dictionaries', () => {
   it('have the same keys with the same kinds of value', () => expect(compareDictionaries(zh, en)).toEqual([]));
 
   it('name a missing or mismatched key by its path', () => {
-    const broken = { ...en, charts: { ...en.charts, output: { ...en.charts.output, title: undefined } }, skipLink: () => '' };
+    const broken = { ...en, figure: { ...en.figure, notes: undefined }, skipLink: () => '' };
     expect(compareDictionaries(zh, broken)).toEqual([
       'skipLink: string in zh, function in en',
-      'charts.output.title: string in zh, undefined in en',
+      'figure.notes: string in zh, undefined in en',
     ]);
     const { tocTitle: _, ...missing } = en;
     expect(compareDictionaries(zh, missing)).toEqual(['tocTitle: missing in en']);
   });
 
-  it('give every figure an English name, and fail loudly for one without', () => {
-    for (const id of facts.keys()) expect(() => labelIn('en', id, ''), id).not.toThrow();
-    expect(() => labelIn('en', 'output.total.2020', '')).toThrow(
-      'src/lib/i18n/labels.en.ts: enLabels has no entry for "output.total.2020"',
+  it('hold no words of the story: those are content', () => {
+    const story = realStory();
+    const words = Object.values(story.config.zh).filter((w) => w.length > 8);
+    const dictionaryText = JSON.stringify(zh);
+    expect(words.length).toBeGreaterThan(0);
+    for (const w of words) expect(dictionaryText, w).not.toContain(w);
+  });
+});
+
+describe('English names of the data', () => {
+  it('exist for every figure, and the build stops naming the file and record of one without', () => {
+    const story = realStory();
+    for (const f of story.facts.values()) expect(story.name(f, 'en').length, f.id).toBeGreaterThan(0);
+    const files = readDataDir();
+    files['output.json'] = files['output.json']!.replace(', "en": {"label": "Output of high-tech products"}', '');
+    expect(() => storyFromDisk(root, { data: files })).toThrow(
+      'data/output.json: output.hightech.2019: expected "en": { "label": … }, the English name of "高新技术产品产值"',
     );
   });
 });

@@ -67,16 +67,16 @@ describe('the MDX references plugin', () => {
   });
 
   it('fails on a <Fact> or <Chart> without an id, naming line and column', () => {
-    expect(failure('文字 <Fact /> 文字')).toBe(`${BODY_LINE}:4: <Fact> needs an id, e.g. <Fact id="output.total.2019" />`);
-    expect(failure('<Fact id="" />')).toBe(`${BODY_LINE}:1: <Fact> needs an id, e.g. <Fact id="output.total.2019" />`);
+    expect(failure('文字 <Fact /> 文字')).toBe(`${BODY_LINE}:4: <Fact> needs an id, e.g. <Fact id="sales.total.2024" />`);
+    expect(failure('<Fact id="" />')).toBe(`${BODY_LINE}:1: <Fact> needs an id, e.g. <Fact id="sales.total.2024" />`);
     expect(failure('\n<Chart />')).toBe(`${BODY_LINE + 1}:1: <Chart> needs an id, e.g. <Chart id="sewage" />`);
     // A misspelt attribute is a missing one.
-    expect(failure('<Fact ide="output.total.2019" />')).toBe(`${BODY_LINE}:1: <Fact> needs an id, e.g. <Fact id="output.total.2019" />`);
+    expect(failure('<Fact ide="output.total.2019" />')).toBe(`${BODY_LINE}:1: <Fact> needs an id, e.g. <Fact id="sales.total.2024" />`);
   });
 
   it('fails on an id, chart or state written as an expression', () => {
     expect(failure('一 <Fact id={"output.total.2019"} />')).toBe(
-      `${BODY_LINE}:3: <Fact id={"output.total.2019"}>: write the id in quotes, e.g. <Fact id="output.total.2019" />; an expression cannot be checked`,
+      `${BODY_LINE}:3: <Fact id={"output.total.2019"}>: write the id in quotes, e.g. <Fact id="sales.total.2024" />; an expression cannot be checked`,
     );
     expect(failure('<Chart id={name} />')).toMatch(/^7:1: <Chart id=\{name\}>: write the id in quotes/);
     expect(failure('<Fact {...props} />')).toMatch(/^7:1: <Fact \{\.\.\.props\}>: write the id as id="…"/);

@@ -30,12 +30,13 @@ const expected: Record<string, { file: string; field: string; message: RegExp }>
   'bad-source': { file: 'data/projects.json', field: 'records[0].source', message: /expected a report line such as "L12", got "第34段"/ },
   'misspelt-field': {
     file: 'data/milestones.json',
-    field: 'records[0].date',
+    field: 'records[1].date',
     message: /missing; .* \(found unexpected field "data": misspelt\?\)/,
   },
   'bad-date': { file: 'data/milestones.json', field: 'records[0].date', message: /expected a date "YYYY" or "YYYY-MM", got "2002年4月"/ },
   'fractional-rank': { file: 'data/rankings.json', field: 'records[0].value', message: /expected a whole number for unit 名, got 35.5/ },
-  'unknown-file': { file: 'data/population.json', field: '', message: /has no schema; expected one of output.json/ },
+  // Any file in data/ is a dataset; this one has no records.
+  'unknown-file': { file: 'data/population.json', field: 'records', message: /expected at least one record/ },
   'reserved-id': { file: 'data/cleanup.json', field: 'records[0].id', message: /expected an id not starting with "derived\."/ },
 };
 
@@ -46,8 +47,9 @@ function validateWith(fixture: string) {
 describe('data validation', () => {
   it('accepts the real data files', () => {
     const data = validateData(readDataDir());
-    expect(data['output.json'].records.find((r) => r.id === 'output.total.2019')?.value).toBe(208.8);
-    expect(data['environment.json'].records).toHaveLength(10);
+    expect(data.datasets['output']!.records.find((r) => r.id === 'output.total.2019')).toMatchObject({ value: 208.8 });
+    expect(data.datasets['environment']!.records).toHaveLength(10);
+    expect(data.derived.records.length).toBeGreaterThan(0);
   });
 
   it('has an expectation for every broken fixture', () => {
@@ -71,9 +73,21 @@ describe('data validation', () => {
     });
   }
 
-  it('names a data file that is missing', () => {
+  it('names the source report when it is missing', () => {
     const files = readDataDir();
-    delete files['rankings.json'];
-    expect(() => validateData(files)).toThrow('data/rankings.json: is missing');
+    delete files['source.json'];
+    expect(() => validateData(files)).toThrow('data/source.json: is missing');
+  });
+
+  it('refuses a record in a group the file does not list, and a count that disagrees with the groups', () => {
+    const files = readDataDir();
+    const env = files['environment.json']!.replace('"group": "air"', '"group": "noise"');
+    expect(() => validateData({ ...files, 'environment.json': env })).toThrow(
+      /data\/environment.json: records\[\d\]\.group: expected one of the groups listed in this file \(water, waste, air\), got "noise"/,
+    );
+    const cleanup = files['cleanup.json']!.replace('"value": 3,', '"value": 4,');
+    expect(() => validateData({ ...files, 'cleanup.json': cleanup })).toThrow(
+      'data/cleanup.json: records[0].value: expected 3, the number of groups this file lists (the record says "counts": "groups"), got 4',
+    );
   });
 });

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { isDateFact, lookupFact, type Fact } from '../../src/lib/facts.ts';
+import { isFigure, lookupFact, type Fact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
 import { realFacts } from '../helpers.ts';
 import { sites } from '../setup/sites.ts';
@@ -40,7 +40,7 @@ describe('the two editions', () => {
     for (const f of en) {
       const fact = lookupFact(facts, f.id);
       expect(f.text, f.id).toBe(formatFact(fact, 'en'));
-      if (!isDateFact(fact)) expect(parseEnglish(f.text), `${f.id}: ${f.text}`).toBeCloseTo(roundedAsShown(fact), 6);
+      if (isFigure(fact)) expect(parseEnglish(f.text), `${f.id}: ${f.text}`).toBeCloseTo(roundedAsShown(fact), 6);
     }
     for (const f of zh) expect(f.text, f.id).toBe(formatFact(lookupFact(facts, f.id), 'zh'));
   });

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isDateFact, lookupFact, type Fact } from '../../src/lib/facts.ts';
+import { isDateFact, isItem, lookupFact, type Fact, isFigure } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
 import { factAnchor } from '../../src/lib/urls.ts';
-import { readDataDir, realFacts } from '../helpers.ts';
+import { readDataDir, realFacts, realStory } from '../helpers.ts';
 import { sites } from '../setup/sites.ts';
 
 const facts = realFacts();
@@ -18,7 +18,7 @@ const readCsv = (path: string) => csvParse(read(path).replace(/^\uFEFF/, ''));
 const doc = (path: string) => parseHTML(read(path)).document as unknown as Document;
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const dataFiles = Object.fromEntries(Object.entries(readDataDir()).map(([name, raw]) => [name.replace('.json', ''), JSON.parse(raw)]));
-const datasets = ['output', 'rankings', 'environment', 'sewage', 'cleanup', 'projects', 'milestones', 'industries'];
+const datasets = realStory().datasetNames;
 
 let story: Document;
 let dataPage: Document;
@@ -72,7 +72,7 @@ describe('provenance', () => {
     for (const id of facts.keys()) expect(listed.has(id), id).toBe(true);
     for (const r of rows) {
       const f = facts.get(byAnchor.get(r.id) ?? '');
-      if (f && !isDateFact(f) && f.derived) {
+      if (f && isFigure(f) && f.derived) {
         expect(text(r)).toContain(f.derived.formula);
         for (const input of f.derived.inputs)
           expect(r.querySelector(`a[href="#${factAnchor(input)}"]`), `${f.id} → ${input}`).not.toBeNull();
@@ -99,7 +99,7 @@ describe('downloads', () => {
       expect(files).toContain(`${name}.json`);
       expect(dataPage.querySelector(`a[href="${base}data/${name}.csv"]`), name).not.toBeNull();
     }
-    expect(files).toEqual(expect.arrayContaining(['anfu-data.json', 'anfu-figures.csv']));
+    expect(files).toEqual(expect.arrayContaining([`${realStory().config.slug}-data.json`, `${realStory().config.slug}-figures.csv`]));
     for (const figure of story.querySelectorAll('figure.chart-figure')) {
       expect(figure.querySelector(`.downloads a[href$=".csv"]`), figure.id).not.toBeNull();
     }
@@ -120,7 +120,10 @@ describe('downloads', () => {
     const json = JSON.parse(read(`data/${name}.json`)) as { records: Record<string, unknown>[] };
     expect(csv.length).toBe(records.length);
     records.forEach((r, i) => {
-      for (const [key, value] of Object.entries(r)) {
+      // English names travel flattened, as label_en (and short_en).
+      const { en, ...fields } = r as { en?: { label: string; short?: string } };
+      const expected: Record<string, unknown> = { ...fields, ...(en && { label_en: en.label, ...(en.short && { short_en: en.short }) }) };
+      for (const [key, value] of Object.entries(expected)) {
         expect(String(csv[i]![key]), `${name} ${r['id']} ${key}`).toBe(String(value));
         expect(json.records[i]![key], `${name} ${r['id']} ${key}`).toEqual(value);
       }
@@ -129,12 +132,17 @@ describe('downloads', () => {
   });
 
   it('lists every figure, reported and derived, in the one-table download, matching prose and data page', () => {
-    const rows = readCsv('data/anfu-figures.csv');
-    expect(rows.map((r) => r['id']).sort()).toEqual([...facts.keys()].sort());
+    const rows = readCsv(`data/${realStory().config.slug}-figures.csv`);
+    expect(rows.map((r) => r['id']).sort()).toEqual(
+      [...facts.values()]
+        .filter((f) => !isItem(f))
+        .map((f) => f.id)
+        .sort(),
+    );
     for (const row of rows) {
       const f = lookupFact(facts, row['id']!);
       if (isDateFact(f)) expect(row['value']).toBe(f.date);
-      else {
+      else if (isFigure(f)) {
         expect(Number(row['value'])).toBeCloseTo(f.value, 9);
         expect(row['type']).toBe((f as Fact).derived ? 'derived' : 'reported');
         if (f.derived) expect(row['formula']).toBe(f.derived.formula);
@@ -142,8 +150,11 @@ describe('downloads', () => {
       }
       expect(text(dataPage.getElementById(factAnchor(f.id))?.querySelector('td.num'))).toBe(formatFact(f));
     }
-    const whole = JSON.parse(read('data/anfu-data.json')) as { datasets: Record<string, { records: unknown[] }>; derived: unknown[] };
+    const whole = JSON.parse(read(`data/${realStory().config.slug}-data.json`)) as {
+      datasets: Record<string, { records: unknown[] }>;
+      derived: unknown[];
+    };
     expect(Object.keys(whole.datasets).sort()).toEqual([...datasets].sort());
-    expect(whole.derived.length).toBe([...facts.values()].filter((f) => !isDateFact(f) && f.derived).length);
+    expect(whole.derived.length).toBe([...facts.values()].filter((f) => isFigure(f) && f.derived).length);
   });
 });

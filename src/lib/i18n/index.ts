@@ -1,10 +1,9 @@
 import type { Locale } from '../format.ts';
 import { en } from './en.ts';
-import { enDatasets, enFormulas, enLabels, enSections, enShort } from './labels.en.ts';
 import { zh } from './zh.ts';
 
 export type { Locale };
-export type { Report, Show } from './zh.ts';
+export type { Author } from './zh.ts';
 
 /** The shape both dictionaries share: the Chinese one with every literal widened. */
 type Widen<T> = T extends string
@@ -39,28 +38,6 @@ if (differences.length) throw new Error(`src/lib/i18n: the zh and en dictionarie
 
 /** The interface strings of an edition. */
 export const dict = (locale: Locale): Dictionary => dictionaries[locale];
-
-/** An English name that must exist: a missing one stops the build naming the table and key. */
-function required(table: Record<string, string>, name: string, key: string): string {
-  const v = table[key];
-  if (v === undefined) throw new Error(`src/lib/i18n/labels.en.ts: ${name} has no entry for "${key}"; add its English name`);
-  return v;
-}
-
-/** A figure's (or industry's) name: the report's own term in Chinese, its translation in English. */
-export const labelIn = (locale: Locale, id: string, zhLabel: string) => (locale === 'zh' ? zhLabel : required(enLabels, 'enLabels', id));
-export const shortIn = (locale: Locale, id: string, zhShort: string) => (locale === 'zh' ? zhShort : required(enShort, 'enShort', id));
-export const formulaIn = (locale: Locale, id: string, zhFormula: string) =>
-  locale === 'zh' ? zhFormula : required(enFormulas, 'enFormulas', id);
-export const datasetIn = (locale: Locale, name: string, zhText: { title: string; description: string }) =>
-  locale === 'zh'
-    ? zhText
-    : (enDatasets[name] ??
-      (() => {
-        throw new Error(`src/lib/i18n/labels.en.ts: enDatasets has no entry for "${name}"`);
-      })());
-export const sectionIn = (locale: Locale, key: string, zhTitle: string) =>
-  locale === 'zh' ? zhTitle : required(enSections, 'enSections', key);
 
 /** The locale of a page from Astro's current locale ("zh-CN" or "en"). */
 export const localeOf = (astroLocale: string | undefined): Locale => (astroLocale === 'en' ? 'en' : 'zh');

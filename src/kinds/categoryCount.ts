@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { cleanupCategories } from '../charts/cleanupCategories.ts';
+import { factId, text } from '../lib/schema.ts';
+import { defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
+
+const data = z.strictObject({
+  /** The dataset whose groups are the categories, drawn as boxes with their names and descriptions. */
+  dataset: z.string(),
+  /** How many things there are in all, drawn one square each below every category: the report does not split them. */
+  total: factId,
+  /** The figure counting the categories, for the table. */
+  count: factId.optional(),
+});
+
+const words = {
+  /** Label of the strip of squares. */
+  totalLabel: text,
+  /** Says the total is not split by category. */
+  note: text,
+};
+
+/** Categories as equal boxes, and a total as one square per thing under all of them. The words offer {categories} (the names, listed). */
+export const categoryCount = defineKind<z.infer<typeof data>, { totalLabel: string; note: string }>({
+  name: 'categoryCount',
+  data,
+  words,
+  build(ctx) {
+    const dataset = ctx.dataset(ctx.data.dataset, 'data.dataset');
+    const groups = dataset.groups ?? [];
+    if (!groups.length) throw new Error(`${ctx.file}: data.dataset: expected data/${dataset.name}.json to list its categories as "groups"`);
+    const total = ctx.figure(ctx.data.total, 'data.total');
+    const count = ctx.data.count ? ctx.figure(ctx.data.count, 'data.count') : undefined;
+    const source = ctx.provenance(count ?? total);
+    const categories = groups.map((g) => ({ key: g.key, label: ctx.groupName(g), description: ctx.groupDescription(g) ?? '' }));
+    const text = ctx.texts({ categories: ctx.list(categories.map((c) => c.label)) });
+    return {
+      ...text,
+      sources: sourcesOf([...(count ? [count] : []), total]),
+      datasets: [dataset.name],
+      table: [
+        ...(count ? [row(ctx, count)] : []),
+        ...categories.map((c) => ({ label: c.label, value: c.description, source, derived: false })),
+        row(ctx, total),
+      ],
+      points: [...categories.map((c) => ({ key: c.key, label: c.label, value: c.description, source })), point(ctx, 'total', total)],
+      svg: renderVariants(ctx.id, (document, width, id) =>
+        cleanupCategories(
+          { categories, total: { value: total.value, text: ctx.show(total), label: ctx.words.totalLabel } },
+          { document, id, width, title: text.title, description: text.description, note: ctx.words.note },
+        ),
+      ),
+    };
+  },
+});

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { outputGrowth, type OutputBar } from '../charts/outputGrowth.ts';
+import { formatAmount, formatNumber, formatSigned } from '../lib/format.ts';
+import { factId, markKey as key, text } from '../lib/schema.ts';
+import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, type Point } from './kind.ts';
+
+const data = z.strictObject({
+  /** Bars left to right: a figure each, with an optional part drawn from the base (a high-tech share of output). */
+  bars: z.array(z.strictObject({ key, fact: factId, part: factId.optional() })).min(1),
+  /** A growth rate shown on an arrow from the first bar to the second. */
+  change: factId.optional(),
+  /** More figures for the table, after the bars and parts. */
+  table: z.array(factId).default([]),
+  /** A second view: each bar as 100%, its part as the share given by this figure (by bar key); bars without one say so. */
+  shares: z.record(z.string(), factId).optional(),
+  /** The states of a scrolly sequence, each the marks it shows: bar keys, "<key>-part", "change". */
+  states: z.array(z.strictObject({ key, show: z.array(z.string()).min(1) })).optional(),
+});
+
+const words = {
+  /** Axis label of each bar, by bar key. */
+  bars: z.record(z.string(), text),
+  legend: z.strictObject({ part: text, rest: text, derived: text }),
+  /** Names of the two views on their buttons. */
+  views: z.strictObject({ amount: text, share: text }).optional(),
+  share: z
+    .strictObject({
+      title: text,
+      description: text,
+      /** Tooltip label of each bar's whole (100%), by bar key. */
+      whole: z.record(z.string(), text),
+      /** Shown where a bar's share is not given. */
+      missing: text,
+      missingLabel: z.record(z.string(), text),
+      missingSource: text,
+    })
+    .optional(),
+};
+
+/** Bars of a total per period, a reported part stacked from the base, derived bars hatched; optionally as shares, and told in steps. */
+export const growthBars = defineKind<
+  z.infer<typeof data>,
+  {
+    bars: Record<string, string>;
+    legend: { part: string; rest: string; derived: string };
+    views?: { amount: string; share: string } | undefined;
+    share?:
+      | {
+          title: string;
+          description: string;
+          whole: Record<string, string>;
+          missing: string;
+          missingLabel: Record<string, string>;
+          missingSource: string;
+        }
+      | undefined;
+  }
+>({
+  name: 'growthBars',
+  data,
+  words,
+  build(ctx) {
+    const { data: d, words: w, locale } = ctx;
+    const bars = d.bars.map((b, i) => ({
+      ...b,
+      figure: ctx.figure(b.fact, `data.bars[${i}].fact`),
+      partFigure: b.part ? ctx.figure(b.part, `data.bars[${i}].part`) : undefined,
+      label: ctx.pick(w.bars, b.key, 'bars'),
+    }));
+    const change = d.change ? ctx.figure(d.change, 'data.change') : undefined;
+    const extra = d.table.map((id, i) => ctx.figure(id, `data.table[${i}]`));
+    const text = ctx.texts();
+    const unitOf = ctx.axisUnit(bars[0]!.figure);
+    const draw = (
+      rows: OutputBar[],
+      o: { title: string; description: string; unit: string; visible?: readonly string[]; change?: string },
+      idPrefix: string,
+    ) => renderVariants(idPrefix, (document, width, id) => outputGrowth(rows, { document, id, width, legend: w.legend, ...o }));
+    const amountRows: OutputBar[] = bars.map((b) => ({
+      key: b.key,
+      label: b.label,
+      value: ctx.drawn(b.figure),
+      text: formatAmount(b.figure, locale),
+      ...(b.figure.derived && { derived: true }),
+      ...(b.partFigure && { part: { value: ctx.drawn(b.partFigure), text: formatAmount(b.partFigure, locale) } }),
+    }));
+    const amount = (visible?: readonly string[], prefix = ctx.id) =>
+      draw(
+        amountRows,
+        {
+          title: text.title,
+          description: text.description,
+          unit: unitOf,
+          ...(change && { change: `${formatSigned(change.value, change.digits, locale)}%` }),
+          ...(visible && { visible }),
+        },
+        prefix,
+      );
+    const points: Point[] = bars.flatMap((b) => [
+      point(ctx, b.key, b.figure),
+      ...(b.partFigure ? [point(ctx, `${b.key}-part`, b.partFigure)] : []),
+    ]);
+    const all = [...bars.flatMap((b) => [b.figure, ...(b.partFigure ? [b.partFigure] : [])]), ...(change ? [change] : []), ...extra];
+    const shown = [...new Set(all)];
+    const model = {
+      ...text,
+      sources: sourcesOf(shown),
+      datasets: datasetsOf(shown),
+      table: shown.map((f) => row(ctx, f)),
+      svg: amount(),
+      points,
+      ...(d.states && {
+        states: d.states.map((s) => ({ key: s.key, svg: amount(s.show, `${ctx.id}-${s.key}`) })),
+      }),
+    };
+    if (!d.shares) return model;
+    const views = w.views;
+    const sw = w.share;
+    if (!views || !sw)
+      throw new Error(`${ctx.file}: ${locale}.share and ${locale}.views: expected words for the share view, which data.shares asks for`);
+    const shares = Object.fromEntries(Object.entries(d.shares).map(([k, id]) => [k, ctx.figure(id, `data.shares.${k}`)]));
+    const whole = `${formatNumber(100, 0, locale)}%`;
+    const shareRows: OutputBar[] = bars.map((b) => {
+      const s = shares[b.key];
+      return s
+        ? { key: b.key, label: b.label, value: 100, text: whole, part: { value: s.value, text: ctx.show(s) } }
+        : { key: b.key, label: b.label, value: null, text: sw.missing };
+    });
+    const shareText = { title: ctx.say('share.title', sw.title), description: ctx.say('share.description', sw.description) };
+    return {
+      ...model,
+      modes: [
+        { key: 'amount', label: views.amount, svg: model.svg, points },
+        {
+          key: 'share',
+          label: views.share,
+          svg: draw(shareRows, { ...shareText, unit: ctx.axisUnit(Object.values(shares)[0]!) }, `${ctx.id}-share`),
+          points: bars.flatMap((b): Point[] => {
+            const s = shares[b.key];
+            if (!s) return [{ key: b.key, label: sw.missingLabel[b.key] ?? b.label, value: sw.missing, source: sw.missingSource }];
+            return [
+              { key: b.key, label: sw.whole[b.key] ?? b.label, value: whole, source: ctx.provenance(b.figure) },
+              point(ctx, `${b.key}-part`, s),
+            ];
+          }),
+        },
+      ],
+    };
+  },
+});

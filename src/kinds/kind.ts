@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { theme, type Variant } from '../charts/theme.ts';
+import { serverDocument } from '../lib/dom.ts';
+import { isDateFact, isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
+import { displayUnit, formatFact, type Locale } from '../lib/format.ts';
+import { text } from '../lib/schema.ts';
+import type { Dataset, Group } from '../lib/schema.ts';
+
+export interface TableRow {
+  label: string;
+  value: string;
+  /** "原报道 L12", or the formula of a derived figure. */
+  source: string;
+  derived: boolean;
+  /** The figure's id, whose data page entry the row links to. */
+  fact?: string;
+}
+
+/** One mark a reader can step to: what the tooltip and the live region say about it. */
+export interface Point {
+  /** The `data-key` of the mark in the SVG. */
+  key: string;
+  /** The figure the mark shows, where it is one. */
+  fact?: string;
+  label: string;
+  value: string;
+  source: string;
+}
+
+export type Svgs = Record<Variant, string>;
+
+/** Everything a `<figure>` shows: the chart at each width, its words, its data and its table. */
+export interface FigureModel {
+  id: string;
+  kind: string;
+  title: string;
+  takeaway: string;
+  /** The text alternative of the chart (the SVG's description). */
+  description: string;
+  /** Report lines the chart draws on, in report order. */
+  sources: string[];
+  /** Downloadable datasets behind the chart (file names in data/ without ".json"). */
+  datasets: string[];
+  notes: string[];
+  table: TableRow[];
+  /** The chart in its final state. */
+  svg: Svgs;
+  /** The marks in reading order, for tooltips and arrow keys. */
+  points: Point[];
+  /** A scrolly sequence: one state per step, the last being `svg`. */
+  states?: { key: string; svg: Svgs }[];
+  /** Views a control switches between; the first is `svg` with `points`. */
+  modes?: { key: string; label: string; svg: Svgs; points: Point[] }[];
+  /** Groups of marks a control can highlight, by the `group-…` class of the marks. */
+  highlight?: { key: string; label: string }[];
+}
+
+/** The words every chart has, in each edition: all are templates (see src/lib/template.ts). */
+export const commonWords = {
+  title: text,
+  takeaway: text,
+  /** The text alternative: what the chart shows, for readers who cannot see it. */
+  description: text,
+  notes: z.array(text).default([]),
+};
+
+/** What a chart kind's builder gets: the chart's bindings and words, and the story's figures, worded for one edition. */
+export interface KindContext<D, W> {
+  id: string;
+  /** The chart's content file, for errors: "content/charts/output.yaml". */
+  file: string;
+  locale: Locale;
+  data: D;
+  words: W & { title: string; takeaway: string; description: string; notes: string[] };
+  /** A figure by id; `field` names where the id was given, for the error. */
+  figure(id: string, field: string): Fact;
+  /** Any registry entry (figure, date or item) by id. */
+  entry(id: string, field: string): AnyFact;
+  dataset(name: string, field: string): Dataset & { name: string };
+  /** The entries of a dataset's records, in file order. */
+  records(name: string, field: string): AnyFact[];
+  /** A figure's (or group's) name in this edition, and its short name for charts. */
+  name(f: AnyFact): string;
+  short(f: AnyFact): string;
+  groupName(g: Group): string;
+  groupDescription(g: Group): string | undefined;
+  /** A figure as prose shows it: "208.8亿元", "CNY 20.88 billion". */
+  show(f: AnyFact): string;
+  /** A figure in the unit this edition draws it in (亿元, or CNY billion). */
+  drawn(f: Fact): number;
+  /** Where a figure comes from, as tables and tooltips show it. */
+  provenance(f: AnyFact): string;
+  /** Renders one of the chart's templates (`field` names it for errors) with the chart's own values. */
+  say(field: string, template: string, args?: Record<string, string | number>): string;
+  /** Title, description, takeaway and notes, rendered with the chart's own values. */
+  texts(args?: Record<string, string | number>): { title: string; description: string; takeaway: string; notes: string[] };
+  /** "单位：亿元" / "Unit: CNY billion": the axis title for a figure's unit as this edition draws it. */
+  axisUnit(f: Fact): string;
+  /** The word for `key` in a map of words (bar labels by key, say), or an error naming the field. */
+  pick(words: Record<string, string>, key: string, field: string): string;
+  /** Joins names as a list is written in this edition: "甲、乙" / "a, b". */
+  list(items: string[]): string;
+}
+
+/** A chart kind: what its content entry binds and says, and how that becomes a figure. */
+export interface ChartKind<D = unknown, W = unknown> {
+  name: string;
+  /** What the chart draws: ids of figures and datasets, and its states. */
+  data: z.ZodType<D>;
+  /** The kind's own words, beside the common ones. */
+  words: z.ZodRawShape;
+  build(ctx: KindContext<D, W>): Omit<FigureModel, 'id' | 'kind'>;
+}
+
+export const defineKind = <D, W>(kind: ChartKind<D, W>): ChartKind<D, W> => kind;
+
+/** A table row for a figure, worded as everywhere else. */
+export function row<D, W>(ctx: KindContext<D, W>, f: AnyFact, label = ctx.name(f)): TableRow {
+  return { label, value: ctx.show(f), source: ctx.provenance(f), derived: isFigure(f) && Boolean(f.derived), fact: f.id };
+}
+
+/** A point for a figure, worded as everywhere else: formatted value and provenance. */
+export function point<D, W>(ctx: KindContext<D, W>, key: string, f: AnyFact, label = ctx.name(f)): Point {
+  return { key, fact: f.id, label, value: ctx.show(f), source: ctx.provenance(f) };
+}
+
+/** The report lines behind these entries, in report order ("L4" before "L12"). */
+export function sourcesOf(fs: readonly { source?: string | undefined }[]): string[] {
+  const lines = fs.flatMap((f) => (f.source ? [f.source] : []));
+  return [...new Set(lines)].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));
+}
+
+/** The datasets of these entries (derived figures have none to download), in first-seen order. */
+export const datasetsOf = (fs: readonly AnyFact[]) => [...new Set(fs.map((f) => f.dataset).filter((d) => d !== 'derived'))];
+
+/** Renders a chart at each prerendered width; ids inside carry the variant so all can share a page. */
+export function renderVariants(figureId: string, draw: (document: Document, width: number, id: string) => SVGSVGElement): Svgs {
+  const document = serverDocument();
+  const out = {} as Svgs;
+  for (const [variant, width] of Object.entries(theme.widths) as [Variant, number][]) {
+    out[variant] = draw(document, width, `${figureId}-${variant}`).outerHTML;
+  }
+  return out;
+}
+
+/** The value of a figure in the unit an edition draws it, where figures share one axis. */
+export const drawnValue = (f: Fact, locale: Locale) => displayUnit(f.value, f.unit, f.digits, locale).value;
+
+export { formatFact, isDateFact };

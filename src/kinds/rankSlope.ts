@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { rankSlope as drawRankSlope } from '../charts/rankSlope.ts';
+import { formatDate } from '../lib/format.ts';
+import { factId, text } from '../lib/schema.ts';
+import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
+
+const data = z.strictObject({
+  /** Ranks in time order, each a figure with its year; told in steps, one per rank. */
+  ranks: z.array(factId).min(2),
+  /** More figures for the table (the places gained, say). */
+  table: z.array(factId).default([]),
+});
+
+const words = {
+  /** The change between the first and last rank; offers {direction} (up, down, same) and {places}. */
+  change: text,
+  /** Marks the direction of better ranks, e.g. "↑ 名次更靠前". */
+  better: text,
+  /** Says which ranks the axis shows; offers {from} and {to}. */
+  window: text,
+  /** Name of a rank in the table and tooltips; offers {year}. */
+  rank: text,
+};
+
+/**
+ * A slope between yearly ranks, rank 1 on top, on a window of ranks around the data. The
+ * chart's words offer {first}, {last} (ranks as prose shows them) and {change}.
+ */
+export const rankSlope = defineKind<z.infer<typeof data>, { change: string; better: string; window: string; rank: string }>({
+  name: 'rankSlope',
+  data,
+  words,
+  build(ctx) {
+    const { data: d, words: w, locale } = ctx;
+    const ranks = d.ranks.map((id, i) => {
+      const f = ctx.figure(id, `data.ranks[${i}]`);
+      if (f.unit !== '名' || f.year === undefined)
+        throw new Error(`${ctx.file}: data.ranks[${i}]: expected a rank (unit 名) with a year, got "${id}" (${f.unit})`);
+      return { fact: f, key: String(f.year), year: formatDate(String(f.year), locale) };
+    });
+    const first = ranks[0]!.fact;
+    const last = ranks.at(-1)!.fact;
+    const places = first.value - last.value;
+    const change = ctx.say('change', w.change, { direction: places > 0 ? 'up' : places < 0 ? 'down' : 'same', places: Math.abs(places) });
+    const args = { first: ctx.show(first), last: ctx.show(last), change };
+    const text = ctx.texts(args);
+    const label = (r: (typeof ranks)[number]) => ctx.say('rank', w.rank, { year: r.year });
+    const draw = (visible?: readonly string[], prefix = ctx.id) =>
+      renderVariants(prefix, (document, width, id) =>
+        drawRankSlope(
+          ranks.map((r) => ({ key: r.key, label: r.year, rank: r.fact.value })),
+          {
+            document,
+            id,
+            width,
+            title: text.title,
+            description: text.description,
+            format: (rank) => ctx.show({ ...first, value: rank, digits: 0 }),
+            change,
+            better: w.better,
+            window: (from, to) => ctx.say('window', w.window, { from, to }),
+            ...(visible && { visible }),
+          },
+        ),
+      );
+    const extra = d.table.map((id, i) => ctx.figure(id, `data.table[${i}]`));
+    return {
+      ...text,
+      sources: sourcesOf(ranks.map((r) => r.fact)),
+      datasets: datasetsOf(ranks.map((r) => r.fact)),
+      table: [...ranks.map((r) => row(ctx, r.fact, label(r))), ...extra.map((f) => row(ctx, f))],
+      svg: draw(),
+      points: ranks.map((r) => point(ctx, r.key, r.fact, label(r))),
+      states: ranks.map((r, i) => ({
+        key: r.key,
+        svg: draw(
+          ranks.slice(0, i + 1).map((x) => x.key),
+          `${ctx.id}-${r.key}`,
+        ),
+      })),
+    };
+  },
+});

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { parkTimeline } from '../charts/parkTimeline.ts';
+import { formatDate } from '../lib/format.ts';
+import { isDateFact } from '../lib/facts.ts';
+import { text } from '../lib/schema.ts';
+import { defineKind, renderVariants, sourcesOf } from './kind.ts';
+
+const data = z.strictObject({
+  /** A dataset of dated events; its groups colour them and make the legend. */
+  dataset: z.string(),
+});
+
+const words = {
+  /** Beside a compressed stretch of years no event falls in; offers {from}, {to} and {years} (how many). */
+  gap: text,
+};
+
+/** Dated events down a vertical time axis, long empty stretches compressed. The words offer {count}, {first} and {last} (dates), {firstYear} and {lastYear}. */
+export const timeline = defineKind<z.infer<typeof data>, { gap: string }>({
+  name: 'timeline',
+  data,
+  words,
+  build(ctx) {
+    const { locale } = ctx;
+    const dataset = ctx.dataset(ctx.data.dataset, 'data.dataset');
+    const events = ctx
+      .records(dataset.name, 'data.dataset')
+      .map((e, i) => {
+        if (!isDateFact(e))
+          throw new Error(`${ctx.file}: data.dataset: expected dated events, but record ${i} of data/${dataset.name}.json is not`);
+        return { ...e, name: ctx.name(e), when: formatDate(e.date, locale) };
+      })
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+    const kinds = Object.fromEntries((dataset.groups ?? []).map((g) => [g.key, ctx.groupName(g)]));
+    const text = ctx.texts({
+      count: events.length,
+      first: events[0]!.when,
+      last: events.at(-1)!.when,
+      firstYear: events[0]!.date.slice(0, 4),
+      lastYear: events.at(-1)!.date.slice(0, 4),
+    });
+    return {
+      ...text,
+      sources: sourcesOf(events),
+      datasets: [dataset.name],
+      table: events.map((e) => ({ label: e.name, value: e.when, source: ctx.provenance(e), derived: false, fact: e.id })),
+      points: events.map((e) => ({ key: e.id, fact: e.id, label: e.name, value: e.when, source: ctx.provenance(e) })),
+      svg: renderVariants(ctx.id, (document, width, id) =>
+        parkTimeline(
+          events.map((e) => ({ key: e.id, date: e.date, label: e.name, kind: e.group ?? '' })),
+          {
+            document,
+            id,
+            width,
+            title: text.title,
+            description: text.description,
+            kinds,
+            dateLabel: (date) => formatDate(date, locale),
+            gap: (from, to) => ctx.say('gap', ctx.words.gap, { from: String(from), to: String(to), years: to - from + 1 }),
+          },
+        ),
+      ),
+    };
+  },
+});

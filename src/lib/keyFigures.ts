@@ -1,0 +1,12 @@
+import { isFigure } from './facts.ts';
+import { formatSigned, type Locale } from './format.ts';
+import type { Story, StoryConfig } from './story.ts';
+
+/** The values of a key figure as the page shows them: one, or two read as "a → b"; a change with its sign. */
+export function keyFigureValue(story: Story, k: StoryConfig['keyFigures'][number], locale: Locale): string[] {
+  return k.facts.map((id) => {
+    const f = story.entry(id);
+    if (k.signed && isFigure(f)) return `${formatSigned(f.value, f.digits, locale)}${f.unit === '%' ? '%' : ''}`;
+    return story.show(id, locale);
+  });
+}

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ChartEntry } from '../kinds/index.ts';
+import { buildStory, parseChartEntry, parseStoryConfig } from './story.ts';
+import { parseYaml, validateData } from './validate.ts';
+
+const read = (dir: string, match: RegExp) => {
+  try {
+    return readdirSync(dir)
+      .filter((n) => match.test(n))
+      .sort();
+  } catch {
+    return [];
+  }
+};
+
+/**
+ * The story in a folder (its data/ and content/), read from disk with the same checks as
+ * the content layer, for tests and scripts that run outside Astro.
+ */
+export function storyFromDisk(root: string, override: { data?: Record<string, string> } = {}) {
+  const data =
+    override.data ?? Object.fromEntries(read(join(root, 'data'), /\.json$/).map((n) => [n, readFileSync(join(root, 'data', n), 'utf8')]));
+  const chartsDir = join(root, 'content/charts');
+  const charts: Record<string, ChartEntry> = Object.fromEntries(
+    read(chartsDir, /\.ya?ml$/).map((n) => {
+      const file = `content/charts/${n}`;
+      return [n.replace(/\.ya?ml$/, ''), parseChartEntry(file, parseYaml(file, readFileSync(join(chartsDir, n), 'utf8')))];
+    }),
+  );
+  const config = parseStoryConfig(
+    'content/story.yaml',
+    parseYaml('content/story.yaml', readFileSync(join(root, 'content/story.yaml'), 'utf8')),
+  );
+  return buildStory({ data: validateData(data), charts, config });
+}

@@ -1,0 +1,65 @@
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { intlLocale, type Locale } from './format.ts';
+
+/**
+ * The words of a chart or page are ICU MessageFormat templates (the syntax translators'
+ * tools know): `{sales.total.2024}` is a figure as prose shows it, `{name}` a value the
+ * chart offers, and `{n, plural, =0 {…} other {# …}}` or `{x, select, …}` choose wording
+ * by a number or a category. A fact id may be followed by `:label` (its name), `:formula`
+ * (a derived figure's formula), `:value` (its bare number) or `:plain` (number and unit,
+ * without the "about" of a rounded derived figure).
+ */
+export type Resolve = (name: string, raw: boolean) => string | number | undefined;
+
+/** A template that cannot be rendered, worded for the editor who wrote it. */
+export class TemplateError extends Error {
+  constructor(where: string, problem: string) {
+    super(`${where}: ${problem}`);
+    this.name = 'TemplateError';
+  }
+}
+
+// ICU argument names may not contain dots or colons, so dotted ids are renamed before parsing.
+const DOTTED = /\{(\s*)([A-Za-z][A-Za-z0-9_]*(?:[.:][A-Za-z0-9_]+)+)(?=\s*[,}])/g;
+
+/** Every argument of a parsed message, with whether it is used raw (by plural or select) or as text. */
+function argumentsOf(elements: MessageFormatElement[], out = new Map<string, boolean>()): Map<string, boolean> {
+  for (const e of elements) {
+    if (e.type === TYPE.argument || e.type === TYPE.number) out.set(e.value, out.get(e.value) ?? e.type === TYPE.number);
+    if (e.type === TYPE.plural || e.type === TYPE.select) {
+      out.set(e.value, true);
+      for (const option of Object.values(e.options)) argumentsOf(option.value, out);
+    }
+    if (e.type === TYPE.tag) argumentsOf(e.children, out);
+  }
+  return out;
+}
+
+/** Renders a template in a locale; `where` names the file and field for errors ("content/charts/output.yaml: zh.takeaway"). */
+export function renderTemplate(template: string, locale: Locale, resolve: Resolve, where: string): string {
+  const names = new Map<string, string>();
+  const source = template.replace(DOTTED, (_, space: string, name: string) => {
+    if (!names.has(name)) names.set(name, `fact_${names.size}`);
+    return `{${space}${names.get(name)}`;
+  });
+  const original = new Map([...names].map(([name, alias]) => [alias, name]));
+  let ast: MessageFormatElement[];
+  try {
+    ast = parse(source, { ignoreTag: true });
+  } catch (e) {
+    throw new TemplateError(where, `is not a valid template (${(e as Error).message}): "${template}"`);
+  }
+  const values: Record<string, string | number> = {};
+  for (const [alias, raw] of argumentsOf(ast)) {
+    const name = original.get(alias) ?? alias;
+    const value = resolve(name, raw);
+    if (value === undefined) throw new TemplateError(where, `unknown name "{${name}}" in "${template}"`);
+    values[alias] = value;
+  }
+  try {
+    return String(new IntlMessageFormat(ast, intlLocale(locale)).format(values));
+  } catch (e) {
+    throw new TemplateError(where, `cannot be rendered (${(e as Error).message}): "${template}"`);
+  }
+}
