@@ -18,19 +18,25 @@ const read = (dir: string, match: RegExp) => {
  * The story in a folder (its data/ and content/), read from disk with the same checks as
  * the content layer, for tests and scripts that run outside Astro.
  */
-export function storyFromDisk(root: string, override: { data?: Record<string, string> } = {}) {
+export function storyFromDisk(
+  root: string,
+  /** Files to use instead of (or beside) those on disk, by file name: data/ files, chart files, the story's config. */
+  override: { data?: Record<string, string>; charts?: Record<string, string>; story?: string } = {},
+) {
   const data =
     override.data ?? Object.fromEntries(read(join(root, 'data'), /\.json$/).map((n) => [n, readFileSync(join(root, 'data', n), 'utf8')]));
   const chartsDir = join(root, 'content/charts');
+  const chartFiles = {
+    ...Object.fromEntries(read(chartsDir, /\.ya?ml$/).map((n) => [n, readFileSync(join(chartsDir, n), 'utf8')])),
+    ...override.charts,
+  };
   const charts: Record<string, ChartEntry> = Object.fromEntries(
-    read(chartsDir, /\.ya?ml$/).map((n) => {
+    Object.entries(chartFiles).map(([n, text]) => {
       const file = `content/charts/${n}`;
-      return [n.replace(/\.ya?ml$/, ''), parseChartEntry(file, parseYaml(file, readFileSync(join(chartsDir, n), 'utf8')))];
+      return [n.replace(/\.ya?ml$/, ''), parseChartEntry(file, parseYaml(file, text))];
     }),
   );
-  const config = parseStoryConfig(
-    'content/story.yaml',
-    parseYaml('content/story.yaml', readFileSync(join(root, 'content/story.yaml'), 'utf8')),
-  );
+  const storyText = override.story ?? readFileSync(join(root, 'content/story.yaml'), 'utf8');
+  const config = parseStoryConfig('content/story.yaml', parseYaml('content/story.yaml', storyText));
   return buildStory({ data: validateData(data), charts, config });
 }

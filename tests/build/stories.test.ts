@@ -105,7 +105,31 @@ describe('drift is impossible: content and data changes reach every place that s
         .replace('title: Sewage treatment capacity, now and after phase 2', 'title: Sewage capacity, a new title')
         .replace(/takeaway: Phase 2 will add.*\n/, 'takeaway: A new takeaway, {derived.sewage.capacityIncrease} more.\n'),
     );
+    // EDITING.md's walkthroughs, as written there: a ninth chart and a different key figure.
+    const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');
+    const block = (info: string) => new RegExp(`\`\`\`${info}\n([\\s\\S]*?)\`\`\``).exec(guide)![1]!;
+    writeFileSync(join(story, 'content/charts/investment.yaml'), block('yaml file=content/charts/investment.yaml'));
+    for (const edition of ['zh', 'en'])
+      edit(`content/${edition}/04-refinement.mdx`, (t) => `${t.trimEnd()}\n\n<Chart id="investment" />\n`);
+    edit('content/story.yaml', (t) =>
+      t.replace(/ {2}- facts: \[env\.sewageCollection\]\n.*\n.*\n/, block('yaml keyFigure').replace(/^/gm, '  ')),
+    );
     site = buildStory(story, out);
+  });
+
+  it('places the ninth chart and shows the new key figure, as EDITING.md says', () => {
+    for (const [page, label] of [
+      ['index.html', '园区绿化覆盖率'],
+      ['en/index.html', 'Green coverage in the park'],
+    ] as const) {
+      const doc = site.doc(page);
+      const figure = doc.querySelector('#figure-investment')!;
+      expect(figure, page).not.toBeNull();
+      expect(figure.querySelectorAll('.chart-variant--wide .mark'), page).toHaveLength(2);
+      const keys = [...doc.querySelectorAll('.key-figure')].map((k) => text(k));
+      expect(keys.at(-1)!.replace(/\s/g, ''), page).toBe(`${label}31.67%`.replace(/\s/g, ''));
+      expect(keys.join(' '), page).not.toMatch(/污水收集率|Sewage collection rate/);
+    }
   });
 
   it('draws, tables, downloads and lists the new categories and count', () => {

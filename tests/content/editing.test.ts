@@ -3,8 +3,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
 import { ContentError, readReferences } from '../../src/lib/mdxReferences.ts';
+import { parse } from 'yaml';
+import { storyFromDisk } from '../../src/lib/storyFromDisk.ts';
 import { validateData } from '../../src/lib/validate.ts';
-import { readDataDir, realCharts, realFacts, root } from '../helpers.ts';
+import { readDataDir, realCharts, realFacts, realStory, root } from '../helpers.ts';
 
 const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');
 /** The guide's code blocks, with their info strings. */
@@ -33,8 +35,24 @@ function knownMessages(): string[] {
       throw e;
     }
   };
+  /** The message a story gives when built from these files instead of the real ones. */
+  const storyError = (override: Parameters<typeof storyFromDisk>[1], chart?: [string, 'zh' | 'en']) => {
+    try {
+      const story = storyFromDisk(root, override);
+      if (chart) story.figure(...chart);
+      return '';
+    } catch (e) {
+      return (e as Error).message;
+    }
+  };
+  const sewage = readFileSync(join(root, 'content/charts/sewage.yaml'), 'utf8');
+  const data = readDataDir();
   return [
     ...messages,
+    storyError({ charts: { 'sewage.yaml': sewage.replace('{derived.sewage.capacityIncrease}；', '{derived.sewage.capacityIncreas}；') } }, ['sewage', 'zh']),
+    storyError({ charts: { 'sewage.yaml': sewage.replace(/\n {2}title: 污水.*\n/, '\n') } }),
+    storyError({ data: { ...data, 'output.json': data['output.json']!.replace(', "en": {"label": "Output of high-tech products"}', '') } }),
+    storyError({ data: { ...data, 'output.json': data['output.json']!.replace('"value": 84.3', '"value": 284.3') } }),
     ...check(section.replace('<Fact id="output.total.2019" />', '<Fact id="output.totl.2019" />')),
     // The first two steps swapped.
     ...check(section.replace('<Step state="implied">', '<Step state="@">').replace('<Step state="total">', '<Step state="implied">').replace('<Step state="@">', '<Step state="total">')),
@@ -80,5 +98,39 @@ describe('EDITING.md', () => {
     const anyLine = (m: string) => m.replace(/\.mdx:\d+:\d+:/, '.mdx:N:N:');
     const known = knownMessages().map(anyLine);
     for (const b of blocks.filter((b) => b.info === 'text error')) expect(known, b.code).toContain(anyLine(b.code.trim()));
+    // The message the guide paraphrases for a chart file with a missing field.
+    expect(known).toContain('content/charts/sewage.yaml: zh.title: missing; expected text');
+  });
+
+  it('quotes chart words exactly as they stand in the chart files', () => {
+    const excerpts = blocks.filter((b) => b.info.startsWith('yaml excerpt='));
+    expect(excerpts.length).toBeGreaterThanOrEqual(2);
+    for (const b of excerpts) expect(readFileSync(join(root, b.info.slice('yaml excerpt='.length)), 'utf8'), b.code).toContain(b.code);
+  });
+
+  it('shows a key figure the story can use, in both editions', () => {
+    const block = blocks.find((b) => b.info === 'yaml keyFigure')!;
+    const config = readFileSync(join(root, 'content/story.yaml'), 'utf8');
+    const entry = block.code.replace(/^/gm, '  ');
+    const story = storyFromDisk(root, { story: config.replace(/\nshareCard:/, `\n${entry}\nshareCard:`) });
+    const added = story.config.keyFigures.at(-1)!;
+    expect(added.facts).toEqual(['env.greenCoverage']);
+    expect(story.show('env.greenCoverage', 'zh')).toBe('31.67%');
+    expect(added.en).toBeTruthy();
+  });
+
+  it('adds a ninth chart that builds in both editions from its one file', () => {
+    const block = blocks.find((b) => b.info === 'yaml file=content/charts/investment.yaml')!;
+    const story = storyFromDisk(root, { charts: { 'investment.yaml': block.code } });
+    expect(story.chartIds).toContain('investment');
+    expect(story.chartIds.length).toBe(realStory().chartIds.length + 1);
+    for (const locale of story.editions) {
+      const figure = story.figure('investment', locale);
+      expect(figure.points.map((p) => p.fact)).toEqual(['projects.hainengPark', 'projects.newEnergyPark']);
+      expect(figure.takeaway).toContain(story.show('projects.hainengPark', locale));
+    }
+    // The walkthrough lists the files it touches; the kind it names exists.
+    expect(parse(block.code).kind).toBe('boundBars');
+    expect(guide).toContain('touches three files');
   });
 });
