@@ -30,7 +30,7 @@ export interface RankSlopeOptions {
   visible?: readonly string[];
 }
 
-const defaults = { id: 'ranking', width: 640, format: (r: number) => `#${r}`, change: '', padding: 2 };
+const defaults = { id: 'rank-slope', width: 640, format: (r: number) => `#${r}`, change: '', padding: 2 };
 
 /**
  * A slope between yearly ranks with rank 1 upwards. The axis is a window around the data
@@ -47,7 +47,7 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   const note = wrap(window(best, worst), theme.font.small, width - 8);
   const height = (compact ? 300 : 320) + (note.length - 1) * 16;
   const m = { top: 44, right: compact ? 24 : 120, bottom: 56 + (note.length - 1) * 16, left: compact ? 24 : 120 };
-  const svg = createSvg({ document, id, width, height, title, description, className: 'chart--ranking' });
+  const svg = createSvg({ document, id, width, height, title, description, className: 'chart--rank-slope' });
   const x = scalePoint<string>()
     .domain(data.map((d) => d.key))
     .range([m.left + 56, width - m.right - 56]);

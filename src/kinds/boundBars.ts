@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { projectBounds } from '../charts/projectBounds.ts';
+import { boundBars as draw } from '../charts/boundBars.ts';
 import { factId, text } from '../lib/schema.ts';
 import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
 
@@ -43,7 +43,7 @@ export const boundBars = defineKind<z.infer<typeof data>, { panels: Record<strin
       table: figures.map((f) => row(ctx, f)),
       points: figures.map((f) => point(ctx, f.id, f)),
       svg: renderVariants(ctx.id, (document, width, id) =>
-        projectBounds(bounds, {
+        draw(bounds, {
           document,
           id,
           width,

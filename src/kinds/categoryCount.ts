@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanupCategories } from '../charts/cleanupCategories.ts';
+import { categoryCount as draw } from '../charts/categoryCount.ts';
 import { factId, text } from '../lib/schema.ts';
 import { defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
 
@@ -44,7 +44,7 @@ export const categoryCount = defineKind<z.infer<typeof data>, { totalLabel: stri
       ],
       points: [...categories.map((c) => ({ key: c.key, label: c.label, value: c.description, source })), point(ctx, 'total', total)],
       svg: renderVariants(ctx.id, (document, width, id) =>
-        cleanupCategories(
+        draw(
           { categories, total: { value: total.value, text: ctx.show(total), label: ctx.words.totalLabel } },
           { document, id, width, title: text.title, description: text.description, note: ctx.words.note },
         ),

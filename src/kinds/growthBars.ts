@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { outputGrowth, type OutputBar } from '../charts/outputGrowth.ts';
+import { growthBars as drawChart, type GrowthBar } from '../charts/growthBars.ts';
 import { formatAmount, formatNumber, formatSigned } from '../lib/format.ts';
 import { factId, markKey as key, text } from '../lib/schema.ts';
 import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, type Point } from './kind.ts';
@@ -72,11 +72,11 @@ export const growthBars = defineKind<
     const text = ctx.texts();
     const unitOf = ctx.axisUnit(bars[0]!.figure);
     const draw = (
-      rows: OutputBar[],
+      rows: GrowthBar[],
       o: { title: string; description: string; unit: string; visible?: readonly string[]; change?: string },
       idPrefix: string,
-    ) => renderVariants(idPrefix, (document, width, id) => outputGrowth(rows, { document, id, width, legend: w.legend, ...o }));
-    const amountRows: OutputBar[] = bars.map((b) => ({
+    ) => renderVariants(idPrefix, (document, width, id) => drawChart(rows, { document, id, width, legend: w.legend, ...o }));
+    const amountRows: GrowthBar[] = bars.map((b) => ({
       key: b.key,
       label: b.label,
       value: ctx.drawn(b.figure),
@@ -120,7 +120,7 @@ export const growthBars = defineKind<
       throw new Error(`${ctx.file}: ${locale}.share and ${locale}.views: expected words for the share view, which data.shares asks for`);
     const shares = Object.fromEntries(Object.entries(d.shares).map(([k, id]) => [k, ctx.figure(id, `data.shares.${k}`)]));
     const whole = `${formatNumber(100, 0, locale)}%`;
-    const shareRows: OutputBar[] = bars.map((b) => {
+    const shareRows: GrowthBar[] = bars.map((b) => {
       const s = shares[b.key];
       return s
         ? { key: b.key, label: b.label, value: 100, text: whole, part: { value: s.value, text: ctx.show(s) } }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rankSlope as drawRankSlope } from '../charts/rankSlope.ts';
+import { rankSlope as drawChart } from '../charts/rankSlope.ts';
 import { formatDate } from '../lib/format.ts';
 import { factId, text } from '../lib/schema.ts';
 import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
@@ -47,7 +47,7 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
     const label = (r: (typeof ranks)[number]) => ctx.say('rank', w.rank, { year: r.year });
     const draw = (visible?: readonly string[], prefix = ctx.id) =>
       renderVariants(prefix, (document, width, id) =>
-        drawRankSlope(
+        drawChart(
           ranks.map((r) => ({ key: r.key, label: r.year, rank: r.fact.value })),
           {
             document,

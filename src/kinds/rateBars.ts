@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { environmentRates, sortRates } from '../charts/environmentRates.ts';
+import { rateBars as draw, sortRates } from '../charts/rateBars.ts';
 import { formatAmount } from '../lib/format.ts';
 import { isFigure, type Fact } from '../lib/facts.ts';
 import { text } from '../lib/schema.ts';
@@ -60,7 +60,7 @@ export const rateBars = defineKind<z.infer<typeof data>, { full: string }>({
       points: rates.map((r) => point(ctx, r.key, r.fact)),
       highlight: Object.entries(groups).map(([key, label]) => ({ key, label })),
       svg: renderVariants(ctx.id, (document, width, id) =>
-        environmentRates(rates, { document, id, width, title: text.title, description: text.description, full: ctx.words.full, groups }),
+        draw(rates, { document, id, width, title: text.title, description: text.description, full: ctx.words.full, groups }),
       ),
     };
   },

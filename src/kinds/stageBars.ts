@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sewageCapacity } from '../charts/sewageCapacity.ts';
+import { stageBars as draw } from '../charts/stageBars.ts';
 import { factId, text } from '../lib/schema.ts';
 import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
 
@@ -35,7 +35,7 @@ export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: str
       table: [...stages, ...extra, ...(ring ? [ring] : [])].map((f) => row(ctx, f)),
       points: [...stages.map((f) => point(ctx, f.id, f)), ...(ring ? [point(ctx, 'rate', ring)] : [])],
       svg: renderVariants(ctx.id, (document, width, id) =>
-        sewageCapacity(
+        draw(
           {
             stages: stages.map((f) => ({
               key: f.id,

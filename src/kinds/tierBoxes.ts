@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { industryStructure, type IndustryTier } from '../charts/industryStructure.ts';
+import { tierBoxes as draw, type TierRole } from '../charts/tierBoxes.ts';
 import type { AnyFact } from '../lib/facts.ts';
 import { text } from '../lib/schema.ts';
 import { defineKind, renderVariants, sourcesOf } from './kind.ts';
@@ -26,7 +26,7 @@ export const tierBoxes = defineKind<z.infer<typeof data>, { heading: string; unl
     const entries = ctx.records(dataset.name, 'data.dataset');
     const groups = dataset.groups ?? [];
     if (!groups.length) throw new Error(`${ctx.file}: data.dataset: expected data/${dataset.name}.json to list its tiers as "groups"`);
-    const role = (i: number, unlisted?: boolean): IndustryTier => (unlisted ? 'other' : i === 0 ? 'leading' : 'featured');
+    const role = (i: number, unlisted?: boolean): TierRole => (unlisted ? 'other' : i === 0 ? 'leading' : 'featured');
     const tiers = groups.map((g, i) => {
       const members = entries.filter((e) => e.group === g.key);
       const name = ctx.groupName(g);
@@ -40,13 +40,13 @@ export const tierBoxes = defineKind<z.infer<typeof data>, { heading: string; unl
       lead: ctx.list((lead?.members ?? []).map((m) => ctx.name(m))),
       others: ctx.list(tiers.filter((t) => t.role === 'featured').flatMap((t) => t.members.map((m) => ctx.name(m)))),
     });
-    type Item = { key: string; label: string; tier: IndustryTier; heading: string; entry?: AnyFact };
+    type Item = { key: string; label: string; tier: TierRole; heading: string; entry?: AnyFact };
     const items = tiers.flatMap((t): Item[] =>
       t.role === 'other'
         ? [{ key: `${dataset.name}-${t.group.key}`, label: ctx.groupDescription(t.group) ?? t.heading, tier: t.role, heading: t.heading }]
         : t.members.map((m) => ({ key: m.id, label: ctx.name(m), tier: t.role, heading: t.heading, entry: m })),
     );
-    const headings = Object.fromEntries(tiers.map((t) => [t.role, t.heading])) as Record<IndustryTier, string>;
+    const headings = Object.fromEntries(tiers.map((t) => [t.role, t.heading])) as Record<TierRole, string>;
     const reportLine = ctx.provenance(entries[0]!);
     return {
       ...text,
@@ -57,7 +57,7 @@ export const tierBoxes = defineKind<z.infer<typeof data>, { heading: string; unl
       ),
       points: items.map((i) => ({ key: i.key, label: i.label, value: i.heading, source: i.entry ? ctx.provenance(i.entry) : reportLine })),
       svg: renderVariants(ctx.id, (document, width, id) =>
-        industryStructure(
+        draw(
           items.map((i) => ({ key: i.key, label: i.label, tier: i.tier })),
           { document, id, width, title: text.title, description: text.description, tiers: headings },
         ),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parkTimeline } from '../charts/parkTimeline.ts';
+import { timeline as draw } from '../charts/timeline.ts';
 import { formatDate } from '../lib/format.ts';
 import { isDateFact } from '../lib/facts.ts';
 import { text } from '../lib/schema.ts';
@@ -46,7 +46,7 @@ export const timeline = defineKind<z.infer<typeof data>, { gap: string }>({
       table: events.map((e) => ({ label: e.name, value: e.when, source: ctx.provenance(e), derived: false, fact: e.id })),
       points: events.map((e) => ({ key: e.id, fact: e.id, label: e.name, value: e.when, source: ctx.provenance(e) })),
       svg: renderVariants(ctx.id, (document, width, id) =>
-        parkTimeline(
+        draw(
           events.map((e) => ({ key: e.id, date: e.date, label: e.name, kind: e.group ?? '' })),
           {
             document,

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { environmentRates, sortRates, type Rate } from '../../src/charts/environmentRates.ts';
-import { outputGrowth, type OutputBar } from '../../src/charts/outputGrowth.ts';
+import { rateBars, sortRates, type Rate } from '../../src/charts/rateBars.ts';
+import { growthBars, type GrowthBar } from '../../src/charts/growthBars.ts';
 import { rankSlope } from '../../src/charts/rankSlope.ts';
 import { theme } from '../../src/charts/theme.ts';
 import { root } from '../helpers.ts';
 import { checkChartContract } from './contract.ts';
 import { newDocument } from './svgTools.ts';
 
-const outputData: OutputBar[] = [
+const outputData: GrowthBar[] = [
   { key: '2018', label: '2018年（推算）', value: 208.8 / 1.156, text: '约180.6', derived: true },
   { key: '2019', label: '2019年', value: 208.8, text: '208.8', part: { value: 84.3, text: '84.3' } },
 ];
 const output = (width: number, data = outputData) =>
-  outputGrowth(data, {
+  growthBars(data, {
     document: newDocument(),
     width,
     title: '产值',
@@ -49,9 +49,9 @@ const rates = [
 ];
 const groups = { water: '水', waste: '固废与资源循环', air: '空气与绿化' };
 const environment = (width: number, data = rates) =>
-  environmentRates(data, { document: newDocument(), width, title: '指标', description: '条形图', full: '满格 100%', groups });
+  rateBars(data, { document: newDocument(), width, title: '指标', description: '条形图', full: '满格 100%', groups });
 
-const charts = { output, ranking, environment };
+const charts = { 'growth-bars': output, 'rank-slope': ranking, 'rate-bars': environment };
 
 describe.each(Object.entries(charts))('%s chart', (name, draw) => {
   checkChartContract(name, draw);
@@ -73,7 +73,7 @@ describe('output chart', () => {
     const svg = output(640);
     const derived = svg.querySelector('.mark[data-key="2018"]')!;
     expect(derived.querySelector('.bar-derived')).not.toBeNull();
-    expect(derived.querySelector('.hatch')?.getAttribute('fill')).toBe('url(#output-hatch)');
+    expect(derived.querySelector('.hatch')?.getAttribute('fill')).toBe('url(#growth-bars-hatch)');
     const bar2019 = svg.querySelector('.mark[data-key="2019"]')!;
     expect(bar2019.querySelector('.hatch')).toBeNull();
     const whole = Number(bar2019.querySelector('.bar-rest')!.getAttribute('height'));
@@ -85,7 +85,7 @@ describe('output chart', () => {
 
   it('draws only the marks of a state, on the scale of the whole sequence', () => {
     const draw = (visible: string[]) =>
-      outputGrowth(outputData, {
+      growthBars(outputData, {
         document: newDocument(),
         width: 440,
         title: 't',
@@ -112,7 +112,7 @@ describe('output chart', () => {
   });
 
   it('keeps the label of a small part above its bar, where it can be read', () => {
-    const small: OutputBar[] = [outputData[0]!, { ...outputData[1]!, part: { value: 4.2, text: '4.2' } }];
+    const small: GrowthBar[] = [outputData[0]!, { ...outputData[1]!, part: { value: 4.2, text: '4.2' } }];
     const svg = output(640, small);
     const bar = svg.querySelector('[data-key="2019-part"]')!;
     const top = Number(bar.querySelector('.bar-part')!.getAttribute('y'));
@@ -122,7 +122,7 @@ describe('output chart', () => {
   });
 
   it('scales to a part larger than its bar instead of drawing outside the chart', () => {
-    const odd: OutputBar[] = [{ ...outputData[1]!, part: { value: 300, text: '300' } }];
+    const odd: GrowthBar[] = [{ ...outputData[1]!, part: { value: 300, text: '300' } }];
     for (const r of output(640, odd).querySelectorAll('rect')) expect(Number(r.getAttribute('y') ?? 0)).toBeGreaterThanOrEqual(0);
   });
 });
