@@ -18,6 +18,7 @@ export const en = {
   tocTitle: 'Contents',
   tocSeparator: ': ',
   keyFiguresTitle: 'Key figures',
+  contextLabel: 'Our note: ',
   authors: authorList,
   sourceCredit: 'Source',
   sourceReport: (r: {

@@ -21,6 +21,8 @@ export const zh = {
   tocTitle: '目录',
   tocSeparator: '：',
   keyFiguresTitle: '关键数字',
+  /** Marks the site's own context (a gloss), set apart from the report's facts. */
+  contextLabel: '本站注：',
   authors: (authors: readonly Author[]) => authors.map((a) => (a.role ? `${a.role}${a.name}` : a.name)).join('、'),
   sourceCredit: '资料来源',
   sourceReport: (r: { title: string; subtitle: string; authors: string; tags: readonly { label: string }[] }) =>
