@@ -4,6 +4,7 @@ import { serverDocument } from '../lib/dom.ts';
 import { isDateFact, isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
 import { displayUnit, formatFact, type Locale } from '../lib/format.ts';
 import { text } from '../lib/schema.ts';
+import type { Rich } from '../lib/template.ts';
 import type { Dataset, Group } from '../lib/schema.ts';
 
 export interface TableRow {
@@ -34,14 +35,15 @@ export interface FigureModel {
   id: string;
   kind: string;
   title: string;
-  takeaway: string;
+  /** The line under the title; its figures link to their sources. */
+  takeaway: Rich;
   /** The text alternative of the chart (the SVG's description). */
   description: string;
   /** Report lines the chart draws on, in report order. */
   sources: string[];
   /** Downloadable datasets behind the chart (file names in data/ without ".json"). */
   datasets: string[];
-  notes: string[];
+  notes: Rich[];
   table: TableRow[];
   /** The chart in its final state. */
   svg: Svgs;
@@ -93,7 +95,7 @@ export interface KindContext<D, W> {
   /** Renders one of the chart's templates (`field` names it for errors) with the chart's own values. */
   say(field: string, template: string, args?: Record<string, string | number>): string;
   /** Title, description, takeaway and notes, rendered with the chart's own values. */
-  texts(args?: Record<string, string | number>): { title: string; description: string; takeaway: string; notes: string[] };
+  texts(args?: Record<string, string | number>): { title: string; description: string; takeaway: Rich; notes: Rich[] };
   /** "单位：亿元" / "Unit: CNY billion": the axis title for a figure's unit as this edition draws it. */
   axisUnit(f: Fact): string;
   /** The word for `key` in a map of words (bar labels by key, say), or an error naming the field. */

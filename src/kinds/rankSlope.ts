@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { rankSlope as drawChart } from '../charts/rankSlope.ts';
-import { formatDate } from '../lib/format.ts';
+import { formatDate, withUnit } from '../lib/format.ts';
 import { factId, text } from '../lib/schema.ts';
 import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
 
@@ -12,7 +12,7 @@ const data = z.strictObject({
 });
 
 const words = {
-  /** The change between the first and last rank; offers {direction} (up, down, same) and {places}. */
+  /** The change between the first and last rank; offers {direction} (up, down, same) and {places} ("2位", "two places"). */
   change: text,
   /** Marks the direction of better ranks, e.g. "↑ 名次更靠前". */
   better: text,
@@ -24,7 +24,7 @@ const words = {
 
 /**
  * A slope between yearly ranks, rank 1 on top, on a window of ranks around the data. The
- * chart's words offer {first}, {last} (ranks as prose shows them) and {change}.
+ * chart's words offer {first}, {last} (ranks as prose shows them), {firstYear}, {lastYear} and {change}.
  */
 export const rankSlope = defineKind<z.infer<typeof data>, { change: string; better: string; window: string; rank: string }>({
   name: 'rankSlope',
@@ -41,8 +41,11 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
     const first = ranks[0]!.fact;
     const last = ranks.at(-1)!.fact;
     const places = first.value - last.value;
-    const change = ctx.say('change', w.change, { direction: places > 0 ? 'up' : places < 0 ? 'down' : 'same', places: Math.abs(places) });
-    const args = { first: ctx.show(first), last: ctx.show(last), change };
+    const change = ctx.say('change', w.change, {
+      direction: places > 0 ? 'up' : places < 0 ? 'down' : 'same',
+      places: withUnit(Math.abs(places), '位', 0, locale, true),
+    });
+    const args = { first: ctx.show(first), last: ctx.show(last), change, firstYear: ranks[0]!.year, lastYear: ranks.at(-1)!.year };
     const text = ctx.texts(args);
     const label = (r: (typeof ranks)[number]) => ctx.say('rank', w.rank, { year: r.year });
     const draw = (visible?: readonly string[], prefix = ctx.id) =>

@@ -71,22 +71,27 @@ export function displayUnit(
 const ordinalRules = new Intl.PluralRules('en-GB', { type: 'ordinal' });
 const ordinalSuffix: Record<Intl.LDMLPluralRule, string> = { zero: 'th', one: 'st', two: 'nd', few: 'rd', many: 'th', other: 'th' };
 
+const smallNumbers = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
+const smallOrdinals = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+
 /** 1st, 2nd, 3rd, 35th. */
 export const ordinal = (n: number) => `${n}${ordinalSuffix[ordinalRules.select(n)]}`;
 
 /** A number with its unit, as prose in each language writes it. */
-export function withUnit(value: number, unit: FactUnit, digits: number, locale: Locale = 'zh'): string {
+export function withUnit(value: number, unit: FactUnit, digits: number, locale: Locale = 'zh', prose = false): string {
   const d = displayUnit(value, unit, digits, locale);
   const n = formatNumber(d.value, d.digits, locale, d.trim);
   if (locale === 'zh') return unit === '名' ? `第${n}名` : `${n}${unit}`;
-  const plural = (one: string, many: string) => `${n} ${d.value === 1 ? one : many}`;
+  // English prose spells out whole numbers from one to nine; tables and charts keep digits.
+  const small = prose && Number.isInteger(d.value) && d.value >= 1 && d.value <= 9;
+  const plural = (one: string, many: string) => `${small ? smallNumbers[d.value] : n} ${d.value === 1 ? one : many}`;
   switch (unit) {
     case '亿元':
       return `CNY ${n} ${d.unit.slice(4)}`;
     case '%':
       return `${n}%`;
     case '名':
-      return ordinal(d.value);
+      return small ? smallOrdinals[d.value]! : ordinal(d.value);
     case '家':
       return plural('firm', 'firms');
     case '类':
@@ -108,11 +113,11 @@ export function formatAmount(fact: Fact, locale: Locale = 'zh'): string {
 }
 
 /** A figure with its unit for prose: 208.8亿元 / CNY 20.88 billion, 第35名 / 35th, 超过50万平方米 / over 500,000 m². */
-export function formatFact(fact: AnyFact, locale: Locale = 'zh'): string {
+export function formatFact(fact: AnyFact, locale: Locale = 'zh', { prose = false }: { prose?: boolean } = {}): string {
   if (isDateFact(fact)) return formatDate(fact.date, locale);
   // A named item (an industry) has no number: it shows as its name.
   if (!isFigure(fact)) return locale === 'zh' ? fact.label : (fact.en?.label ?? fact.label);
-  const text = withUnit(fact.value, fact.unit, fact.digits, locale);
+  const text = withUnit(fact.value, fact.unit, fact.digits, locale, prose);
   if (fact.qualifier === 'over') return locale === 'zh' ? `超过${text}` : `over ${text}`;
   if (!isApprox(fact)) return text;
   return locale === 'zh' ? `约${text}` : `about ${text}`;

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { textWidth, wrap } from '../charts/text.ts';
 import type { Locale } from './format.ts';
-import { keyFigureValue } from './keyFigures.ts';
+import { keyFigureLabel, keyFigureValue } from './keyFigures.ts';
 import type { Story } from './story.ts';
 
 export const CARD = { width: 1200, height: 630 };
@@ -19,7 +19,10 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 /** The share card of an edition as SVG: title, three key figures, and where they come from. */
 export function shareCardSvg(story: Story, locale: Locale): string {
   const words = story.words(locale);
-  const figures = story.config.shareCard.map((k) => ({ value: keyFigureValue(story, k, locale).join(' → '), label: k[locale]! }));
+  const figures = story.config.shareCard.map((k, i) => ({
+    value: keyFigureValue(story, k, locale).join(' → '),
+    label: keyFigureLabel(story, k, locale, `shareCard[${i}]`),
+  }));
   const title = wrap(words.title, 56, 1040);
   // Noto Sans SC draws ’ full-width; the card uses the plain apostrophe.
   const text = (x: number, y: number, size: number, content: string, weight = 400, fill = '#1b211e') =>

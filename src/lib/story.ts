@@ -2,10 +2,10 @@ import { z } from 'zod';
 import { chartEntry, kinds, type ChartEntry } from '../kinds/index.ts';
 import type { FigureModel, KindContext } from '../kinds/kind.ts';
 import { buildFacts, isDateFact, isFigure, lookupFact, type AnyFact, type Fact } from './facts.ts';
-import { displayUnit, formatFact, intlLocale, withUnit, type Locale } from './format.ts';
+import { displayUnit, formatDate, formatFact, intlLocale, withUnit, type Locale } from './format.ts';
 import { dict } from './i18n/index.ts';
 import { factId, key, text, type Group } from './schema.ts';
-import { renderTemplate, TemplateError } from './template.ts';
+import { markFact, renderTemplate, rich, TemplateError, type Rich } from './template.ts';
 import { DataError, parseWith, type DataFiles } from './validate.ts';
 
 const listFormats = new Map<Locale, Intl.ListFormat>();
@@ -123,7 +123,9 @@ export function buildStory({ data, charts, config }: StoryInput) {
     if (isFigure(f) && f.derived) return `${t.derived}${locale === 'zh' ? '：' : ': '}${formula(f, locale)}`;
     return t.reportLine(f.source!);
   };
-  const show = (f: AnyFact, locale: Locale) => (isDateFact(f) || isFigure(f) ? formatFact(f, locale) : name(f, locale));
+  /** A figure as the page shows it; `prose` spells out small English counts, as sentences do. */
+  const show = (f: AnyFact, locale: Locale, prose = false) =>
+    isDateFact(f) || isFigure(f) ? formatFact(f, locale, { prose }) : name(f, locale);
 
   // Every edition but the data's own needs a name for everything the pages show.
   if (editions.includes('en')) {
@@ -142,20 +144,32 @@ export function buildStory({ data, charts, config }: StoryInput) {
   }
 
   /** Resolves a template name: a chart's own value, or a fact id with an optional ":label", ":formula" or ":value". */
-  const resolver = (locale: Locale, args: Record<string, string | number>) => (n: string, raw: boolean) => {
-    if (n in args) return args[n];
-    const [id, field] = n.split(':') as [string, string | undefined];
-    const f = facts.get(id);
-    if (!f) return undefined;
-    if (field === 'label') return name(f, locale);
-    if (field === 'formula') return isFigure(f) && f.derived ? formula(f, locale) : undefined;
-    if (field === 'value' || raw) return isFigure(f) ? f.value : undefined;
-    if (field === 'plain') return isFigure(f) ? withUnit(f.value, f.unit, f.digits, locale) : undefined;
-    if (field) return undefined;
-    return show(f, locale);
-  };
+  const resolver =
+    (locale: Locale, args: Record<string, string | number>, marked = false) =>
+    (n: string, raw: boolean) => {
+      if (n in args) return args[n];
+      const [id, field] = n.split(':') as [string, string | undefined];
+      const f = facts.get(id);
+      if (!f) return undefined;
+      if (field === 'label') return name(f, locale);
+      if (field === 'formula') return isFigure(f) && f.derived ? formula(f, locale) : undefined;
+      if (field === 'value' || raw) return isFigure(f) ? f.value : undefined;
+      if (field === 'plain') return isFigure(f) ? withUnit(f.value, f.unit, f.digits, locale) : undefined;
+      if (field === 'year')
+        return isFigure(f) && f.year !== undefined
+          ? formatDate(String(f.year), locale)
+          : isDateFact(f)
+            ? formatDate(f.date.slice(0, 4), locale)
+            : undefined;
+      if (field) return undefined;
+      return marked ? markFact(f.id, show(f, locale, true)) : show(f, locale, true);
+    };
+  /** A template rendered as plain text (titles, descriptions, labels inside a chart). */
   const say = (where: string, template: string, locale: Locale, args: Record<string, string | number> = {}) =>
     renderTemplate(template, locale, resolver(locale, args), where);
+  /** A template rendered as text whose figures link to their sources, as in the prose (takeaways, notes, the dek). */
+  const sayRich = (where: string, template: string, locale: Locale, args: Record<string, string | number> = {}): Rich =>
+    rich(renderTemplate(template, locale, resolver(locale, args, true), where));
 
   const cache = new Map<string, FigureModel>();
   /** A chart worded and rendered for an edition, from its content entry; built once. */
@@ -209,8 +223,8 @@ export function buildStory({ data, charts, config }: StoryInput) {
       texts: (args) => ({
         title: say(where('title'), words['title'] as string, locale, args),
         description: say(where('description'), words['description'] as string, locale, args),
-        takeaway: say(where('takeaway'), words['takeaway'] as string, locale, args),
-        notes: (words['notes'] as string[]).map((n, i) => say(where(`notes[${i}]`), n, locale, args)),
+        takeaway: sayRich(where('takeaway'), words['takeaway'] as string, locale, args),
+        notes: (words['notes'] as string[]).map((n, i) => sayRich(where(`notes[${i}]`), n, locale, args)),
       }),
       list: (items) => listFormat(locale).format(items),
     };
@@ -241,10 +255,11 @@ export function buildStory({ data, charts, config }: StoryInput) {
     groupName,
     formula,
     provenance,
-    /** A figure by id as prose shows it; an unknown id fails with the nearest known ids. */
-    show: (id: string, locale: Locale) => show(lookupFact(facts, id), locale),
+    /** A figure by id as the page shows it (`prose` for a sentence); an unknown id fails with the nearest known ids. */
+    show: (id: string, locale: Locale, prose = false) => show(lookupFact(facts, id), locale, prose),
     entry: (id: string) => lookupFact(facts, id),
     say,
+    sayRich,
     /** The story's words in an edition, each rendered with its figures. */
     words: (locale: Locale) => {
       const w = config[locale];

@@ -12,6 +12,33 @@ import { intlLocale, type Locale } from './format.ts';
  */
 export type Resolve = (name: string, raw: boolean) => string | number | undefined;
 
+/** Text with its figures kept apart, so a page can link each to its source: plain runs and figures. */
+export type Rich = (string | { fact: string; text: string })[];
+
+// A figure inside rendered text is wrapped in private-use characters, which no template or locale produces.
+const OPEN = '\uE000';
+const MID = '\uE001';
+const CLOSE = '\uE002';
+/** Marks a figure's text so that `rich()` can find it after the template is rendered. */
+export const markFact = (id: string, text: string) => `${OPEN}${id}${MID}${text}${CLOSE}`;
+
+/** Splits rendered text into plain runs and figures. */
+export function rich(s: string): Rich {
+  const out: Rich = [];
+  for (const part of s.split(new RegExp(`(${OPEN}[^${CLOSE}]*${CLOSE})`))) {
+    if (!part) continue;
+    if (part.startsWith(OPEN)) {
+      const [fact, text] = part.slice(1, -1).split(MID) as [string, string];
+      out.push({ fact, text });
+    } else out.push(part);
+  }
+  return out;
+}
+
+/** The text of rich text, figures and all. */
+export const plain = (r: Rich | string): string =>
+  typeof r === 'string' ? plain(rich(r)) : r.map((p) => (typeof p === 'string' ? p : p.text)).join('');
+
 /** A template that cannot be rendered, worded for the editor who wrote it. */
 export class TemplateError extends Error {
   constructor(where: string, problem: string) {
