@@ -1,14 +1,16 @@
 // Lighthouse (mobile preset, simulated throttling) against a served page, with Debian's
 // Chromium. Prints the four category scores and LCP, CLS, TBT and transferred bytes.
-// CLI: node scripts/audit.ts [url ...]; with no URL it serves dist/ itself. Exits 1 below the thresholds.
+// CLI: node scripts/audit.ts [url ...]; with no URL it serves dist/ itself and audits every page
+// in it but the 404 page. Exits 1 below the thresholds.
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { fileURLToPath } from 'node:url';
 import { chromiumPath, launchArgs } from './browser.ts';
+import { htmlPages } from './nu.ts';
 import { startServer } from './serve.ts';
 
 /** The floor for each category score (0–100) and the ceiling for layout shift. */
-export const thresholds = { performance: 95, accessibility: 100, 'best-practices': 100, seo: 100, cls: 0 };
+export const thresholds = { performance: 100, accessibility: 100, 'best-practices': 100, seo: 100, cls: 0 };
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 
 /** Runs Lighthouse once on `url`; resolves to scores (0–100), metrics and failing audits. */
@@ -19,6 +21,8 @@ export interface AuditResult {
   metrics: { lcpMs: number; cls: number; tbtMs: number; bytes: number };
   /** Weighted audits that did not fully pass. */
   failing: string[];
+  /** The performance score of each run, when the page was measured more than once (see auditSteady). */
+  performanceRuns?: number[];
 }
 
 export async function audit(url: string): Promise<AuditResult> {
@@ -51,6 +55,29 @@ export async function audit(url: string): Promise<AuditResult> {
   }
 }
 
+/** The address of every page of a built site, relative to its base ("", "data/", …); the 404 page is no page to rank. */
+export const auditedPaths = (dir: string): string[] =>
+  htmlPages(dir)
+    .filter((p) => p.endsWith('index.html'))
+    .map((p) => p.replace(/index\.html$/, ''));
+
+/**
+ * Lighthouse once, or three times when the first run misses on performance alone. Its
+ * simulated throttling scales the main-thread time it observes, so a busy machine moves
+ * the performance score (total blocking time most) from run to run; Lighthouse's
+ * documentation advises the median of several runs. The page is then judged by the run with
+ * the median performance score: a page slow every time still fails, one blip does not.
+ * Accessibility, best practices, SEO and layout shift do not vary and are never re-run.
+ */
+export async function auditSteady(url: string): Promise<AuditResult> {
+  const first = await audit(url);
+  const below = belowThresholds(first);
+  if (!below.length || !below.every((b) => b.startsWith('performance '))) return first;
+  const runs = [first, await audit(url), await audit(url)];
+  const median = [...runs].sort((a, b) => (a.scores['performance'] ?? 0) - (b.scores['performance'] ?? 0))[1]!;
+  return { ...median, performanceRuns: runs.map((r) => r.scores['performance'] ?? 0) };
+}
+
 /** Every way a result misses the thresholds, as sentences. */
 export function belowThresholds(result: AuditResult, limits = thresholds): string[] {
   const out = categories.filter((c) => (result.scores[c] ?? 0) < limits[c]).map((c) => `${c} ${result.scores[c]} < ${limits[c]}`);
@@ -64,6 +91,9 @@ export function describe(result: AuditResult): string {
     `Lighthouse ${result.url}`,
     `  performance ${s.performance} · accessibility ${s.accessibility} · best practices ${s['best-practices']} · SEO ${s.seo}`,
     `  LCP ${Math.round(m.lcpMs)} ms · CLS ${m.cls} · TBT ${Math.round(m.tbtMs)} ms · transferred ${(m.bytes / 1024).toFixed(1)} KB`,
+    ...(result.performanceRuns
+      ? [`  performance over ${result.performanceRuns.length} runs: ${result.performanceRuns.join(', ')} (median counts)`]
+      : []),
     ...result.failing.map((f) => `  not passed: ${f}`),
   ].join('\n');
 }
@@ -72,8 +102,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const urls = process.argv.slice(2);
   const server = urls.length ? null : await startServer({ dir: 'dist' });
   let failed = false;
-  for (const url of urls.length ? urls : [server!.url]) {
-    const result = await audit(url);
+  for (const url of urls.length ? urls : auditedPaths('dist').map((p) => new URL(p, server!.url).href)) {
+    const result = await auditSteady(url);
     console.log(describe(result));
     const below = belowThresholds(result);
     for (const b of below) console.error(`BELOW THRESHOLD: ${b}`);

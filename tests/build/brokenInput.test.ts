@@ -3,6 +3,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, write
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
+import { checkLinks } from '../../scripts/links.ts';
 import { buildEnv, root } from '../helpers.ts';
 
 /** Copies the project to a scratch folder, applies a change, builds it and returns the output. */
@@ -137,7 +138,7 @@ describe('more bad input', () => {
 });
 
 describe('a failed build', () => {
-  it('keeps the last good dist/ in place', () => {
+  it('keeps the last good dist/ in place, and the fixed build that follows replaces it', () => {
     const dir = join(root, 'test-output/broken', 'atomic');
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
@@ -153,5 +154,21 @@ describe('a failed build', () => {
     expect(failed.stderr).toContain('dist/ still holds the last good build');
     expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe(good);
     expect(existsSync(join(dir, '.dist-next'))).toBe(false);
+
+    // The round trip: once the editor fixes the error, the next build replaces dist/ with a
+    // complete, working site that shows the fix.
+    edit(dir, 'data/environment.json', '"value": 105,', '"value": 96,');
+    const fixed = build();
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(fixed.stdout).toContain('dist/ now holds the new build');
+    for (const scratch of ['.dist-next', '.dist-old']) expect(existsSync(join(dir, scratch)), scratch).toBe(false);
+    const page = parseHTML(readFileSync(join(dir, 'dist/index.html'), 'utf8')).document;
+    const shown = [...page.querySelectorAll('[data-fact="env.sewageCollection"]')].map((e) => e.textContent);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(new Set(shown)).toEqual(new Set(['96%']));
+    for (const path of ['index.html', 'en/index.html', 'data/index.html', 'en/data/index.html', '404.html'])
+      expect(existsSync(join(dir, 'dist', path)), path).toBe(true);
+    // Every link, script and asset the pages name is in the new dist/.
+    expect(checkLinks(join(dir, 'dist'))).toEqual([]);
   });
 });

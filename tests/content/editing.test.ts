@@ -14,6 +14,16 @@ const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');
 const blocks = [...guide.matchAll(/```([^\n]*)\n([\s\S]*?)```/g)].map((m) => ({ info: m[1]!.trim(), code: m[2]! }));
 const facts = realFacts();
 
+/**
+ * The guide's blocks that `keep` selects, at least `min` of them: a test that loops over them
+ * fails rather than pass without checking when a block's info string is renamed.
+ */
+function examples(keep: (b: (typeof blocks)[number]) => boolean, min: number) {
+  const found = blocks.filter(keep);
+  expect(found.length, `EDITING.md: too few blocks of this kind (an info string renamed?)`).toBeGreaterThanOrEqual(min);
+  return found;
+}
+
 /** Every message the fixture library and the content check give, to compare with the guide. */
 function knownMessages(): string[] {
   const fixtures = join(root, 'tests/fixtures/broken-data');
@@ -62,13 +72,8 @@ function knownMessages(): string[] {
 }
 
 describe('EDITING.md', () => {
-  it('has examples to check', () => {
-    expect(blocks.filter((b) => b.info.startsWith('mdx')).length).toBeGreaterThanOrEqual(4);
-    expect(blocks.filter((b) => b.info === 'text error').length).toBeGreaterThanOrEqual(6);
-  });
-
   it('names only facts and charts that exist', () => {
-    for (const b of blocks.filter((b) => b.info.startsWith('mdx'))) {
+    for (const b of examples((b) => b.info.startsWith('mdx'), 4)) {
       const refs = readReferences(b.code, 'EDITING.md');
       expect(refs.length, b.code).toBeGreaterThan(0);
       expect(checkReferences('EDITING.md', refs, knownData(facts, realCharts()))).toEqual([]);
@@ -76,18 +81,20 @@ describe('EDITING.md', () => {
   });
 
   it('shows data records the schemas accept', () => {
-    for (const b of blocks.filter((b) => b.info.startsWith('json record='))) {
+    for (const b of examples((b) => b.info.startsWith('json record='), 1)) {
       const file = b.info.slice('json record=data/'.length);
       const record = JSON.parse(b.code) as { id: string };
       const files = readDataDir();
       const data = JSON.parse(files[file]!) as { records: { id: string }[] };
+      // The example replaces a real record; a record with an unknown id would go unchecked.
+      expect(data.records.map((r) => r.id), b.code).toContain(record.id);
       data.records = data.records.map((r) => (r.id === record.id ? record : r));
       expect(() => validateData({ ...files, [file]: JSON.stringify(data) }), b.code).not.toThrow();
     }
   });
 
   it('shows a new section whose front matter and figures are valid', () => {
-    const example = blocks.find((b) => b.info.startsWith('mdx file='))!;
+    const example = examples((b) => b.info.startsWith('mdx file='), 1)[0]!;
     const [, front = ''] = /^---\n([\s\S]*?)\n---/.exec(example.code) ?? [];
     for (const key of ['order', 'anchor', 'kicker', 'title', 'summary', 'covers']) expect(front, key).toMatch(new RegExp(`^${key}: .+`, 'm'));
     const orders = readdirSync(join(root, 'content/zh')).map((f) => /^order: (\d+)/m.exec(readFileSync(join(root, 'content/zh', f), 'utf8'))?.[1]);
@@ -98,19 +105,17 @@ describe('EDITING.md', () => {
     // Lines and columns in content files move as editors write, so they are compared as "any place".
     const anyLine = (m: string) => m.replace(/\.mdx:\d+:\d+:/, '.mdx:N:N:');
     const known = knownMessages().map(anyLine);
-    for (const b of blocks.filter((b) => b.info === 'text error')) expect(known, b.code).toContain(anyLine(b.code.trim()));
+    for (const b of examples((b) => b.info === 'text error', 6)) expect(known, b.code).toContain(anyLine(b.code.trim()));
     // The message the guide paraphrases for a chart file with a missing field.
     expect(known).toContain('content/charts/sewage.yaml: zh.title: missing; expected text');
   });
 
   it('quotes chart words exactly as they stand in the chart files', () => {
-    const excerpts = blocks.filter((b) => b.info.startsWith('yaml excerpt='));
-    expect(excerpts.length).toBeGreaterThanOrEqual(2);
-    for (const b of excerpts) expect(readFileSync(join(root, b.info.slice('yaml excerpt='.length)), 'utf8'), b.code).toContain(b.code);
+    for (const b of examples((b) => b.info.startsWith('yaml excerpt='), 2)) expect(readFileSync(join(root, b.info.slice('yaml excerpt='.length)), 'utf8'), b.code).toContain(b.code);
   });
 
   it('shows a key figure the story can use, in both editions', () => {
-    const block = blocks.find((b) => b.info === 'yaml keyFigure')!;
+    const block = examples((b) => b.info === 'yaml keyFigure', 1)[0]!;
     const config = readFileSync(join(root, 'content/story.yaml'), 'utf8');
     const entry = block.code.replace(/^/gm, '  ');
     const story = storyFromDisk(root, { story: config.replace(/\nshareCard:/, `\n${entry}\nshareCard:`) });
@@ -121,7 +126,7 @@ describe('EDITING.md', () => {
   });
 
   it('adds a ninth chart that builds in both editions from its one file', () => {
-    const block = blocks.find((b) => b.info === 'yaml file=content/charts/investment.yaml')!;
+    const block = examples((b) => b.info === 'yaml file=content/charts/investment.yaml', 1)[0]!;
     const story = storyFromDisk(root, { charts: { 'investment.yaml': block.code } });
     expect(story.chartIds).toContain('investment');
     expect(story.chartIds.length).toBe(realStory().chartIds.length + 1);

@@ -1,11 +1,42 @@
-import { describe, expect, inject, it } from 'vitest';
-import { audit, belowThresholds, describe as describeResult } from '../../scripts/audit.ts';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { auditSteady, auditedPaths, belowThresholds, describe as describeResult, type AuditResult } from '../../scripts/audit.ts';
+import { sites, type SiteName } from '../setup/sites.ts';
 import { browserAvailable } from './browser.ts';
 
+/** Every page a reader or a search engine lands on: both editions' story and data pages. */
+const paths = ['', 'en/', 'data/', 'en/data/'];
+const results: { site: SiteName; result: AuditResult }[] = [];
+
 describe.runIf(browserAvailable())('Lighthouse, mobile preset', () => {
-  it('scores 100 for accessibility, best practices and SEO, 95+ for performance, with no layout shift', async () => {
-    const result = await audit(inject('siteUrls').root);
-    console.log(describeResult(result));
-    expect(belowThresholds(result)).toEqual([]);
+  afterAll(() => {
+    // One line per page and build, to compare runs at a glance.
+    const rows = results.map(({ site, result }) => {
+      const { url, scores: s, metrics: m } = result;
+      return [
+        site.padEnd(4),
+        url.padEnd(44),
+        `perf ${s['performance']}${result.performanceRuns ? ` (runs ${result.performanceRuns.join('/')})` : ''}`,
+        `a11y ${s['accessibility']}`,
+        `bp ${s['best-practices']}`,
+        `seo ${s['seo']}`,
+        `CLS ${m.cls}`,
+        `LCP ${Math.round(m.lcpMs)} ms`,
+      ].join('  ');
+    });
+    if (rows.length) console.log(`Lighthouse scores\n${rows.join('\n')}`);
+  });
+
+  // The root build knows its address (SITE_URL); the sub-path build is made without one, as `npm start` builds.
+  describe.each(Object.keys(sites) as SiteName[])('the %s build', (site) => {
+    it('has exactly the pages audited here', () => {
+      expect(auditedPaths(sites[site].dir).sort()).toEqual([...paths].sort());
+    });
+
+    it.each(paths)('"%s" scores 100 in every category, with no layout shift', async (path) => {
+      const result = await auditSteady(new URL(path, inject('siteUrls')[site]).href);
+      results.push({ site, result });
+      console.log(describeResult(result));
+      expect(belowThresholds(result)).toEqual([]);
+    });
   });
 });

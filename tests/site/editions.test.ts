@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { isFigure, lookupFact, type Fact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
 import { realFacts } from '../helpers.ts';
-import { sites } from '../setup/sites.ts';
+import { sites, type SiteName } from '../setup/sites.ts';
 
 const facts = realFacts();
-const { dir, base } = sites.sub;
+const { dir } = sites.sub;
 const doc = (path: string) => parseHTML(readFileSync(join(dir, path), 'utf8')).document as unknown as Document;
 const pages = { zh: ['index.html', 'data/index.html'], en: ['en/index.html', 'en/data/index.html'] };
 
@@ -75,6 +75,8 @@ describe('the two editions', () => {
   });
 
   it('link each page to its twin with hreflang, both ways, to pages that exist', () => {
+    const docIn = (site: SiteName, path: string) =>
+      parseHTML(readFileSync(join(sites[site].dir, path), 'utf8')).document as unknown as Document;
     for (const [zhPage, enPage] of [
       ['index.html', 'en/index.html'],
       ['data/index.html', 'en/data/index.html'],
@@ -83,10 +85,25 @@ describe('the two editions', () => {
         [zhPage, enPage, 'en'],
         [enPage, zhPage, 'zh-CN'],
       ] as const) {
-        const link = doc(page).querySelector(`link[rel="alternate"][hreflang="${twinLang}"]`)?.getAttribute('href');
-        expect(link, page).toBe(`${base}${twin.replace(/index\.html$/, '')}`);
-        expect(existsSync(join(dir, twin))).toBe(true);
-        expect(doc(page).querySelector('a[data-lang-switch]')?.getAttribute('href'), page).toBe(link);
+        const twinPath = twin.replace(/index\.html$/, '');
+        for (const site of Object.keys(sites) as SiteName[]) {
+          const { dir: built, base, site: address } = sites[site];
+          expect(existsSync(join(built, twin))).toBe(true);
+          const page$ = docIn(site, page);
+          // The language switch links the twin on every build.
+          const toggle = page$.querySelector('a[data-lang-switch]');
+          expect(toggle?.getAttribute('href'), `${site} ${page}`).toBe(`${base}${twinPath}`);
+          expect(toggle?.getAttribute('hreflang'), `${site} ${page}`).toBe(twinLang);
+          // Alternates for search engines must be absolute: with the site's address, both
+          // editions are listed; without it, none (a relative alternate is rejected).
+          const alternates = [...page$.querySelectorAll('link[rel="alternate"][hreflang]')].map(
+            (l) => `${l.getAttribute('hreflang')} ${l.getAttribute('href')}`,
+          );
+          const self = page.replace(/index\.html$/, '');
+          const selfLang = twinLang === 'en' ? 'zh-CN' : 'en';
+          const expected = address ? [`${selfLang} ${address}${base}${self}`, `${twinLang} ${address}${base}${twinPath}`].sort() : [];
+          expect(alternates.sort(), `${site} ${page}`).toEqual(expected);
+        }
       }
     }
   });

@@ -4,11 +4,25 @@ import { HtmlValidate } from 'html-validate';
 import { describe, expect, it } from 'vitest';
 import { checkBudgets, measure } from '../../scripts/budget.ts';
 import { checkLinks } from '../../scripts/links.ts';
+import { checkNu, htmlPages, javaAvailable } from '../../scripts/nu.ts';
 import { root } from '../helpers.ts';
 import { sites, type SiteName } from '../setup/sites.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
 const pages = ['index.html', 'data/index.html', 'en/index.html', 'en/data/index.html', '404.html'];
+
+/**
+ * The W3C Nu checker needs Java. Without it the check is skipped with a loud warning on a
+ * developer's machine, and fails under CI, where a skip would hide a gap.
+ */
+function nuAvailable(): boolean {
+  if (javaAvailable()) return true;
+  const install = 'apt-get update && apt-get install -y --no-install-recommends default-jre-headless';
+  if (process.env['CI']) throw new Error(`Java is required under CI for the W3C Nu checker but was not found; install it: ${install}`);
+  console.warn(`\n${'!'.repeat(72)}\n  NU CHECKS SKIPPED: no Java found. Install Debian's: ${install}\n${'!'.repeat(72)}\n`);
+  return false;
+}
+const nu = nuAvailable();
 
 /** A copy of a built site with one thing broken on purpose, to see a gate catch it. */
 function broken(name: string, site: SiteName, breakIt: (dir: string) => void) {
@@ -32,6 +46,11 @@ describe.each(Object.keys(sites) as SiteName[])('the %s build', (site) => {
     expect(messages).toEqual([]);
   });
 
+  it.runIf(nu)('passes the W3C Nu checker on every page', () => {
+    expect(htmlPages(dir)).toEqual([...pages].sort());
+    expect(checkNu(dir)).toEqual([]);
+  });
+
   it('has no broken link, asset or anchor', () => {
     expect(checkLinks(dir, base, address)).toEqual([]);
   });
@@ -51,6 +70,22 @@ describe('each gate catches what it guards', () => {
     const rules = report.results.flatMap((r) => r.messages.map((m) => m.ruleId));
     expect(rules).toContain('no-dup-id');
     expect(rules).toContain('close-order');
+  });
+
+  it.runIf(nu)('the Nu checker reports a script after </html>, which html-validate misses', async () => {
+    const dir = broken('nu', 'sub', (d) => {
+      const file = join(d, 'index.html');
+      const html = readFileSync(file, 'utf8');
+      const script = /<script type="module"[^>]*><\/script>/.exec(html)![0];
+      writeFileSync(file, html.replace(script, '').replace('</html>', `</html>${script}`));
+    });
+    expect(checkNu(dir, ['index.html'])).toEqual([
+      expect.stringMatching(/^index\.html:\d+:\d+ Stray start tag “script”\.$/),
+      expect.stringMatching(/^index\.html:\d+:\d+ Cannot recover after last error\. Any further errors will be ignored\. \(fatal\)$/),
+    ]);
+    // The reason the Nu checker is in the gate: html-validate passes this page.
+    const report = await validator.validateFile(join(dir, 'index.html'));
+    expect(report.valid).toBe(true);
   });
 
   it('the link check reports a broken anchor and a missing asset, naming the page', () => {

@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { htmlPages } from '../../scripts/nu.ts';
+import { sites } from '../setup/sites.ts';
+
+/** CJK symbols and punctuation (、。「」《》, the ideographic space …) and the full-width forms (，：（）；！？ …). */
+const fullWidth = /[\u3000-\u303F\uFF00-\uFFEF]/u;
+/** A run of Chinese: Han characters and full-width punctuation, with no space or Latin letter between. */
+const chineseRun = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]+/gu;
+
+/**
+ * Full-width punctuation in English text, each with some context. It is allowed only inside a
+ * run that contains Han characters: Chinese the English edition quotes on purpose, such as
+ * "(散乱污)" or the report's title "(吉安安福高新园区：以绿色发展为基 拥抱产业未来)".
+ */
+export function strayFullWidth(text: string): string[] {
+  return [...text.matchAll(chineseRun)]
+    .filter((m) => fullWidth.test(m[0]) && !/\p{Script=Han}/u.test(m[0]))
+    .map((m) => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' '));
+}
+
+/** Every string of a JSON value. */
+const stringsOf = (v: unknown): string[] =>
+  typeof v === 'string' ? [v] : v && typeof v === 'object' ? Object.values(v).flatMap(stringsOf) : [];
+
+/** What a reader, a screen reader or a link preview gets from an English page. */
+function readerText(html: string): { where: string; text: string }[] {
+  const { document } = parseHTML(html);
+  const out: { where: string; text: string }[] = [];
+  // JSON the page carries: the charts' data (tooltips and the live region read it) and the NewsArticle.
+  for (const s of document.querySelectorAll('script[type="application/json"], script[type="application/ld+json"]'))
+    for (const text of stringsOf(JSON.parse(s.textContent ?? 'null'))) out.push({ where: 'JSON', text });
+  document.querySelectorAll('script, style').forEach((e) => e.remove());
+  // Visible text, the chart views kept in <template> for the enhancer included.
+  out.push({ where: 'text', text: document.documentElement.textContent ?? '' });
+  for (const attr of ['title', 'aria-label', 'aria-description', 'alt', 'placeholder'])
+    for (const e of document.querySelectorAll(`[${attr}]`)) out.push({ where: `[${attr}]`, text: e.getAttribute(attr)! });
+  for (const e of document.querySelectorAll('meta[name="description"], meta[property^="og:"], meta[name^="twitter:"]'))
+    out.push({ where: `meta ${e.getAttribute('name') ?? e.getAttribute('property')}`, text: e.getAttribute('content') ?? '' });
+  return out;
+}
+
+describe('English pages', () => {
+  const { dir } = sites.sub;
+  const english = htmlPages(dir).filter((p) => p.startsWith('en/'));
+
+  it('are all scanned', () => {
+    expect(english).toEqual(['en/data/index.html', 'en/index.html']);
+  });
+
+  it.each(english)('%s uses English punctuation outside quoted Chinese', (page) => {
+    const found = readerText(readFileSync(join(dir, page), 'utf8')).flatMap(({ where, text }) =>
+      strayFullWidth(text).map((s) => `${where}: …${s}…`),
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the scan catches full-width punctuation in English and allows it in quoted Chinese', () => {
+    expect(strayFullWidth('Sewage, waste gas、 solid waste')).toEqual(['Sewage, waste gas、 solid waste']);
+    expect(strayFullWidth('Output of high-tech products：CNY 8.43 billion（derived）')).toHaveLength(3);
+    expect(strayFullWidth('the so-called “scattered, disorderly and polluting” (散乱污) firms')).toEqual([]);
+    expect(strayFullWidth('the report (吉安安福高新园区：以绿色发展为基 拥抱产业未来), by')).toEqual([]);
+    // Found in attributes and in the charts' data as well as in the text.
+    const page =
+      '<!doctype html><html lang="en"><head><meta name="description" content="Rates；unstated"></head><body>' +
+      '<p title="a，b">ok</p><script type="application/json" class="chart-data">{"live":"2018：none"}</script></body></html>';
+    expect(readerText(page).flatMap(({ where, text }) => strayFullWidth(text).map(() => where))).toEqual([
+      'JSON',
+      '[title]',
+      'meta description',
+    ]);
+  });
+});
