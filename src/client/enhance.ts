@@ -39,7 +39,7 @@ export async function enhance(host: HTMLElement): Promise<void> {
     // Every chart shown is explorable: the only one, or each step of a static sequence (not the unused graphic).
     const areas = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')]
       .filter((el) => !el.closest('.scrolly__graphic'))
-      .map((el) => new ChartArea(el, payload.points, payload.label));
+      .map((el) => new ChartArea(el, payload.points, payload.label, payload.readout));
     // Controls act on the final chart.
     const last = areas.at(-1)!;
     if (controls && host.localName === 'anfu-scrolly') last.element.before(controls);

@@ -13,7 +13,12 @@ export class ChartArea {
   private readonly tip: HTMLElement;
   private readonly live: HTMLElement;
 
-  constructor(element: HTMLElement, points: Point[], label: string) {
+  constructor(
+    element: HTMLElement,
+    points: Point[],
+    label: string,
+    private readonly readout: string,
+  ) {
     this.element = element;
     this.points = points;
     element.tabIndex = 0;
@@ -94,7 +99,7 @@ export class ChartArea {
       Object.assign(document.createElement('small'), { textContent: p.source }),
     );
     this.tip.hidden = false;
-    this.live.textContent = announce(p);
+    this.live.textContent = announce(p, this.readout);
     this.place();
   }
 

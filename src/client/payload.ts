@@ -17,6 +17,8 @@ const point = v.object({
 const payload = v.object({
   /** The accessible name of the explorable chart area. */
   label: v.string(),
+  /** What the live region reads for a point, in the edition's words and punctuation: "{label}: {value} ({source})". */
+  readout: v.string(),
   /** The prerendered widths, by variant name. */
   widths: v.record(v.string(), v.number()),
   /** The marks in reading order, for tooltips and arrow keys. */

@@ -26,7 +26,12 @@ export class Scrolly {
     this.steps = [...host.querySelectorAll<HTMLElement>('.scrolly-step')];
     host.classList.add('is-scrolly');
     this.graphic.hidden = false;
-    this.area = new ChartArea(this.graphic.querySelector<HTMLElement>('.chart-figure__chart')!, payload.points, payload.label);
+    this.area = new ChartArea(
+      this.graphic.querySelector<HTMLElement>('.chart-figure__chart')!,
+      payload.points,
+      payload.label,
+      payload.readout,
+    );
     this.render();
     const scroller = scrollama();
     scroller.setup({ step: this.steps, offset: 0.6 }).onStepEnter(({ index }) => this.go(index));
