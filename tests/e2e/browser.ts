@@ -62,10 +62,17 @@ export const viewports = {
   desktop: { width: 1280, height: 800 },
 } as const;
 
+/**
+ * How long a poll waits for the page: charts load their enhancer lazily (a chunk fetched
+ * when a chart nears the viewport) and move for 600 ms, well past `expect.poll`'s 1 s default
+ * on a busy machine.
+ */
+export const patience = { timeout: 10_000, interval: 50 } as const;
+
 /** Brings a figure into view and waits until its enhancer has finished with it. */
 export async function whenEnhanced(page: Page, figure: string) {
   const host = page.locator(`#figure-${figure} :is(anfu-chart, anfu-scrolly)`);
   await host.scrollIntoViewIfNeeded();
-  await expect.poll(() => host.getAttribute('data-enhanced')).toBe('true');
+  await expect.poll(() => host.getAttribute('data-enhanced'), patience).toBe('true');
   return host;
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser, viewports, watchedContext, whenEnhanced } from './browser.ts';
+import { browserAvailable, launchBrowser, patience, viewports, watchedContext, whenEnhanced } from './browser.ts';
 
 let browser: Browser;
 const url = () => inject('siteUrls').root;
@@ -174,6 +174,58 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     expect(await stepCharts.nth(2).isVisible()).toBe(true);
     expect(await page.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
     expect(await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(255, 255, 255)');
+    await close();
+  });
+});
+
+describe.runIf(browserAvailable())('an enhancer that does not load', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(() => browser?.close());
+
+  /** A page whose chunks matching `blocked` fail, with every page error, unhandled rejection and console message recorded. */
+  async function openBlocked(blocked: string) {
+    const context = await browser.newContext({ viewport: viewports.phone });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    const messages: string[] = [];
+    const aborted: string[] = [];
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+    // Injected by the browser, not the page, so the page's CSP does not apply.
+    await page.addInitScript(() =>
+      addEventListener('unhandledrejection', (e) => console.error(`unhandled rejection: ${String((e as PromiseRejectionEvent).reason)}`)),
+    );
+    await page.route(blocked, (r) => {
+      aborted.push(r.request().url());
+      return r.abort();
+    });
+    await page.goto(inject('siteUrls').root);
+    return { page, errors, messages, aborted, close: () => context.close() };
+  }
+
+  it('leaves every chart static and complete, with no unhandled rejection and one message at most', async () => {
+    const { page, errors, messages, aborted, close } = await openBlocked('**/enhance*.js');
+    const ids = await page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')!));
+    for (const id of ids) {
+      const host = page.locator(`#figure-${id} :is(anfu-chart, anfu-scrolly)`);
+      await host.scrollIntoViewIfNeeded();
+      // Every chart is still drawn: one width per chart, or per step of a sequence.
+      expect(await host.locator('.chart-variant svg').filter({ visible: true }).count(), id).toBeGreaterThan(0);
+    }
+    await expect.poll(() => aborted.length, patience).toBeGreaterThan(0);
+    // Whatever the page makes of the failure shows up: an error or rejection, or the one message.
+    const said = () => [...errors, ...messages.filter((m) => !m.includes('Failed to load resource'))];
+    await expect.poll(() => said().length, patience).toBeGreaterThan(0);
+    await page.waitForTimeout(300);
+    expect(errors).toEqual([]);
+    expect(messages.filter((m) => m.includes('unhandled rejection'))).toEqual([]);
+    expect(said()).toEqual([expect.stringMatching(/^warning: The charts stay static: their enhancer did not load/)]);
+    expect(await page.locator('[data-enhanced]').count()).toBe(0);
+    expect(await page.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
+    expect(await page.locator('.scrolly-step__chart svg').filter({ visible: true }).count()).toBe(5);
     await close();
   });
 });
