@@ -25,7 +25,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     await area.focus();
     await page.keyboard.press('ArrowRight');
     const tip = area.locator('.chart-tooltip');
-    await expect.poll(() => tip.isVisible()).toBe(true);
+    await expect.poll(() => tip.isVisible(), patience).toBe(true);
     expect(await tip.textContent()).toBe('100%主要水源地水质达标率原报道 L20');
     expect(await area.locator('[aria-live]').textContent()).toBe('主要水源地水质达标率：100%（原报道 L20）');
     expect(await area.locator('.chart-variant--compact .mark.is-active').getAttribute('data-key')).toBe('env.drinkingWaterSource');
@@ -48,7 +48,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     await whenEnhanced(page, 'sewage');
     await page.locator('#figure-sewage .chart-variant--wide .mark[data-key="sewage.capacity.phase2"] rect').first().hover();
     const tip = page.locator('#figure-sewage .chart-tooltip');
-    await expect.poll(() => tip.isVisible()).toBe(true);
+    await expect.poll(() => tip.isVisible(), patience).toBe(true);
     expect(await tip.textContent()).toContain('1万吨/天');
     await close();
   });
@@ -66,8 +66,8 @@ describe.runIf(browserAvailable())('interactive charts', () => {
       [2, ['2018', '2019', '2019-part']],
     ] as const) {
       await steps.nth(i).evaluate((el) => el.scrollIntoView({ block: 'end' }));
-      await expect.poll(() => host.getAttribute('data-step')).toBe(String(i));
-      await expect.poll(keys).toEqual(expected);
+      await expect.poll(() => host.getAttribute('data-step'), patience).toBe(String(i));
+      await expect.poll(keys, patience).toEqual(expected);
     }
     // One explorable chart: a single tooltip and live region, none on the hidden step charts.
     expect(await page.locator('#figure-output [aria-live]').count()).toBe(1);
@@ -85,7 +85,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     expect(await share.getAttribute('aria-pressed')).toBe('true');
     expect(await page.locator('#figure-output button[data-mode="amount"]').getAttribute('aria-pressed')).toBe('false');
     const live = page.locator('#figure-output .scrolly__graphic svg');
-    await expect.poll(() => live.textContent()).toContain('报道未给出');
+    await expect.poll(() => live.textContent(), patience).toContain('报道未给出');
     expect(await live.locator('title').textContent()).toBe('2019年规上工业总产值中高新技术产品的占比');
 
     const env = await whenEnhanced(page, 'environment');
@@ -93,7 +93,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     expect(await env.getAttribute('data-highlight')).toBe('water');
     const opacity = (key: string) =>
       page.locator(`#figure-environment .chart-variant--compact .mark[data-key="${key}"]`).evaluate((m) => getComputedStyle(m).opacity);
-    await expect.poll(() => opacity('env.wasteHeatReuse')).toBe('0.25');
+    await expect.poll(() => opacity('env.wasteHeatReuse'), patience).toBe('0.25');
     expect(await opacity('env.sewageCollection')).toBe('1');
     await close();
   });
@@ -136,7 +136,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     for (const chart of Object.keys(broken)) {
       const host = page.locator(`#figure-${chart} anfu-chart`);
       await host.scrollIntoViewIfNeeded();
-      await expect.poll(() => traffic.problems.filter((p) => p.includes(`Chart "${chart}"`))).toHaveLength(1);
+      await expect.poll(() => traffic.problems.filter((p) => p.includes(`Chart "${chart}"`)), patience).toHaveLength(1);
       expect(await host.getAttribute('data-enhanced')).toBeNull();
       // Still the prerendered chart: no tab stop, tooltip or live region, controls hidden.
       expect(await host.locator('.chart-figure__chart').getAttribute('tabindex')).toBeNull();
