@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { root } from '../helpers.ts';
 import type { SiteName } from '../setup/sites.ts';
-import { browserAvailable, launchBrowser, patience, viewports, watchedContext, whenEnhanced } from './browser.ts';
+import { browserAvailable, launchBrowser, patience, story, viewports, watchedContext, whenEnhanced } from './browser.ts';
 
 /** The laid-out width of the document, which exceeds the viewport when anything overflows. */
 async function contentWidth(page: Page): Promise<number> {
@@ -13,8 +13,6 @@ async function contentWidth(page: Page): Promise<number> {
   return cssContentSize.width;
 }
 
-const sections = ['lede', 'crackdown', 'platform', 'environment', 'refinement', 'close'];
-const charts = ['timeline', 'cleanup', 'industries', 'output', 'sewage', 'environment', 'projects', 'ranking'];
 const shots = join(root, 'test-output/screenshots');
 // Both builds in Chinese, and the English edition of the root build.
 const cases = [
@@ -46,11 +44,11 @@ describe.runIf(browserAvailable())('the story in a browser', () => {
       const response = await page.goto(url, { waitUntil: 'load' });
       expect(response?.status()).toBe(200);
 
-      for (const id of sections) {
+      for (const id of story.sections) {
         const box = await page.locator(`#${id}`).boundingBox();
         expect(box?.height, `section #${id}`).toBeGreaterThan(100);
       }
-      for (const id of charts) {
+      for (const id of story.charts) {
         if (js) await whenEnhanced(page, id);
         // One prerendered width shows per chart, readable and on screen. A sequence with JavaScript
         // is one sticky graphic; without, each step shows its own chart.
