@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { storyFromDisk } from '../src/lib/storyFromDisk.ts';
 
@@ -45,3 +46,15 @@ export function buildEnv(): NodeJS.ProcessEnv {
 
 /** The story's charts in an edition, by id, as the pages build them. */
 export const realCharts = (locale: 'zh' | 'en' = 'zh') => new Map(realStory().chartIds.map((id) => [id, realStory().figure(id, locale)]));
+
+/**
+ * A TCP port free on loopback now: the system picks one for a server on port 0, which is
+ * closed again at once. A checkout's tests use their own ports, so runs side by side never collide.
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

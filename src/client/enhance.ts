@@ -1,10 +1,49 @@
 import { ChartArea } from './interact.ts';
-import { morph } from './morph.ts';
+import { cloneWithPrefix, morph, prefixOf } from './morph.ts';
 import { duration, reducedMotion } from './motion.ts';
 import { parsePayload, type Payload } from './payload.ts';
 import { variantFor } from './pure.ts';
+import type { watchSteps } from './scrolly.ts';
+
+/**
+ * Everything that decides what a chart shows. Each chart keeps one; every event (a button,
+ * a step scrolling past, a resize, a key, a pointer) changes it, and the chart renders from
+ * it alone: the SVG, the buttons, the tooltip and the live region.
+ */
+export interface ChartState {
+  /** The step of a sequence the sticky graphic shows (0 without one; a static sequence shows every step). */
+  step: number;
+  /**
+   * The view the reader chose, a mode key ('' for a chart with one view). It holds as the
+   * steps change; at a step the view was not drawn for, the chart shows its first view and
+   * the chosen view's button says it is unavailable there (aria-disabled).
+   */
+  view: string;
+  /** The group of marks highlighted ('' for all). */
+  highlight: string;
+  /** The mark the reader is on, by key, and in which chart area (a static sequence has one per step). */
+  active: { area: number; key: string } | null;
+}
+
+/** One place an SVG shows: a prerendered width of a chart area, or the sticky graphic's one. */
+interface Holder {
+  el: HTMLElement;
+  /** The prerendered width it shows: fixed, or the one that fits the graphic now. */
+  variant: () => string;
+  /** The id prefix its SVG keeps, whatever state it shows. */
+  prefix: string;
+  /** What it shows now: "view step width". */
+  drawn: string;
+}
+
+interface Area {
+  area: ChartArea;
+  holders: Holder[];
+  step: () => number;
+}
 
 const started = new WeakSet<HTMLElement>();
+let warned = false;
 
 /**
  * Upgrades a prerendered <anfu-chart> or <anfu-scrolly> in place; the SVG it has stays the
@@ -21,68 +60,175 @@ export async function enhance(host: HTMLElement): Promise<void> {
     console.error(error);
     return;
   }
-  const scrolly = host.localName === 'anfu-scrolly' && !reducedMotion();
-  const controls = host.querySelector<HTMLElement>('.chart-controls');
-  if (scrolly) {
-    // The sticky graphic is the one explorable chart; the hidden step charts only supply its states.
-    const { Scrolly } = await import('./scrolly.ts');
-    const sequence = new Scrolly(host, payload);
-    if (controls) host.querySelector('.scrolly__graphic')!.prepend(controls);
-    wireControls(
-      host,
-      payload,
-      () => sequence.area,
-      () => sequence.variant(),
-    );
-    host.addEventListener('scrolly:step', () => resetControls(host));
-  } else {
-    // Every chart shown is explorable: the only one, or each step of a static sequence (not the unused graphic).
-    const areas = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')]
-      .filter((el) => !el.closest('.scrolly__graphic'))
-      .map((el) => new ChartArea(el, payload.points, payload.label));
-    // Controls act on the final chart.
-    const last = areas.at(-1)!;
-    if (controls && host.localName === 'anfu-scrolly') last.element.before(controls);
-    wireControls(
-      host,
-      payload,
-      () => last,
-      () => variantFor(last.element.clientWidth, payload.widths),
-    );
+  let watch: typeof watchSteps | undefined;
+  if (host.localName === 'anfu-scrolly' && !reducedMotion()) {
+    try {
+      ({ watchSteps: watch } = await import('./scrolly.ts'));
+    } catch (error) {
+      // Without its chunk a sequence stays static: each step with its own chart, each explorable.
+      if (!warned) console.warn(error);
+      warned = true;
+    }
   }
+  new Chart(host, payload, watch);
   host.dataset['enhanced'] = 'true';
 }
 
-/** Mode buttons (one view or another) and highlight buttons (one group of marks or all). */
-function wireControls(host: HTMLElement, payload: Payload, area: () => ChartArea, variant: () => string) {
-  const controls = host.querySelector<HTMLElement>('.chart-controls');
-  if (!controls) return;
-  controls.hidden = false;
-  controls.addEventListener('click', (event) => {
-    const button = (event.target as Element).closest<HTMLButtonElement>('button[aria-pressed]');
-    if (!button) return;
-    for (const b of controls.querySelectorAll('button[aria-pressed]')) b.setAttribute('aria-pressed', String(b === button));
-    const { mode, highlight } = button.dataset;
-    if (highlight !== undefined) {
-      if (highlight) host.dataset['highlight'] = highlight;
-      else delete host.dataset['highlight'];
-      // Group keys come from the data, so the dimming is a class rather than a selector per group.
-      for (const m of host.querySelectorAll('.mark'))
-        m.classList.toggle('is-dimmed', Boolean(highlight) && !m.classList.contains(`group-${highlight}`));
-    }
-    if (mode) {
-      const target = host.querySelector<HTMLTemplateElement>(`template[data-mode="${mode}"][data-variant="${variant()}"]`);
-      const svg = target?.content.querySelector('svg');
-      if (!svg) return;
-      const a = area();
-      a.setPoints(payload.modes?.find((m) => m.key === mode)?.points ?? payload.points);
-      morph(a.liveSvg(), svg, duration());
-    }
-  });
-}
+class Chart {
+  private readonly state: ChartState;
+  private readonly areas: Area[];
+  private readonly steps: HTMLElement[];
+  /** The first view of each step at each width, as prerendered, by "step width". */
+  private readonly base = new Map<string, SVGSVGElement>();
+  private readonly buttons: HTMLButtonElement[];
+  private readonly firstView: string;
+  /** Whether the chart is a sticky graphic moved by its steps. */
+  private readonly sticky: boolean;
 
-function resetControls(host: HTMLElement) {
-  const first = host.querySelector<HTMLButtonElement>('.chart-controls button[data-mode]');
-  if (first && first.getAttribute('aria-pressed') !== 'true') first.setAttribute('aria-pressed', 'true');
-  for (const b of host.querySelectorAll('.chart-controls button[data-mode]')) if (b !== first) b.setAttribute('aria-pressed', 'false');
+  constructor(
+    private readonly host: HTMLElement,
+    private readonly payload: Payload,
+    watch?: typeof watchSteps,
+  ) {
+    this.steps = [...host.querySelectorAll<HTMLElement>('.scrolly-step')];
+    this.firstView = payload.modes?.[0]?.key ?? '';
+    this.state = { step: 0, view: this.firstView, highlight: '', active: null };
+    // The charts on the page: the only one, or one per step of a sequence (not the graphic).
+    const charts = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')].filter((el) => !el.closest('.scrolly__graphic'));
+    charts.forEach((chart, step) => {
+      for (const v of chart.querySelectorAll<HTMLElement>('.chart-variant'))
+        this.base.set(`${step} ${v.dataset['variant']}`, v.querySelector('svg')!.cloneNode(true) as SVGSVGElement);
+    });
+    const area = (element: HTMLElement, index: number, holders: Holder[], step: () => number): Area => ({
+      area: new ChartArea(element, payload.label, payload.readout, (key) => this.pick(index, key)),
+      holders,
+      step,
+    });
+    this.sticky = Boolean(watch);
+    if (watch) {
+      // The sticky graphic is the one explorable chart; the hidden step charts only supply its states.
+      const graphic = host.querySelector<HTMLElement>('.scrolly__graphic')!;
+      host.classList.add('is-scrolly');
+      graphic.hidden = false;
+      graphic.prepend(...host.querySelectorAll('.chart-controls'));
+      const holder = {
+        el: graphic.querySelector<HTMLElement>('.chart-variant')!,
+        variant: () => variantFor(graphic.clientWidth, payload.widths),
+        prefix: `${host.dataset['chart']}-live`,
+        drawn: '',
+      };
+      this.areas = [area(graphic.querySelector<HTMLElement>('.chart-figure__chart')!, 0, [holder], () => this.state.step)];
+      const measure = watch(this.steps, (step) => this.set({ step }));
+      // Scrollama measures on setup; toolbars and rotation change the layout, so measure again.
+      new ResizeObserver(() => {
+        measure();
+        this.render(false);
+      }).observe(graphic);
+    } else {
+      // Every chart shown is explorable, and shows the chosen view: the only one, or each step of a static sequence.
+      this.areas = charts.map((chart, i) => {
+        const holders = [...chart.querySelectorAll<HTMLElement>('.chart-variant')].map((el) => ({
+          el,
+          variant: () => el.dataset['variant']!,
+          prefix: prefixOf(el.querySelector('svg')!),
+          drawn: `${this.firstView} ${i} ${el.dataset['variant']}`,
+        }));
+        return area(chart, i, holders, () => i);
+      });
+      new ResizeObserver(() => this.render(false)).observe(host);
+    }
+    this.buttons = [...host.querySelectorAll<HTMLButtonElement>('.chart-controls button')];
+    for (const c of host.querySelectorAll<HTMLElement>('.chart-controls')) c.hidden = false;
+    host.addEventListener('click', (e) => {
+      const b = (e.target as Element).closest<HTMLButtonElement>('.chart-controls button');
+      if (!b || b.getAttribute('aria-disabled') === 'true') return;
+      const { mode, highlight } = b.dataset;
+      this.set(mode === undefined ? { highlight: highlight ?? '' } : { view: mode });
+    });
+    this.render(false);
+  }
+
+  private set(change: Partial<ChartState>) {
+    Object.assign(this.state, change);
+    this.render(true);
+  }
+
+  /** A key or pointer in area `area` asks for the mark `key`, or for none. */
+  private pick(area: number, key: string | null) {
+    const now = this.state.active;
+    // Leaving one area does not close another's tooltip; the same mark again changes nothing.
+    if (key === null ? now?.area !== area : now?.area === area && now.key === key) return;
+    this.set({ active: key === null ? null : { area, key } });
+  }
+
+  /** The SVG of `view` at `step` and `width`, or null where that view was not drawn. */
+  private svg(view: string, step: number, width: string): SVGSVGElement | null {
+    if (view === this.firstView) return this.base.get(`${step} ${width}`) ?? null;
+    const at = (name: string, value: string | undefined) => (value === undefined ? '' : `[data-${name}="${CSS.escape(value)}"]`);
+    const state = this.steps[step]?.dataset['state'];
+    const template = this.host.querySelector<HTMLTemplateElement>(
+      `template${at('mode', view)}${at('state', state)}${at('variant', width)}`,
+    );
+    return template?.content.querySelector('svg') ?? null;
+  }
+
+  private has(view: string, step: number): boolean {
+    return this.svg(view, step, Object.keys(this.payload.widths)[0]!) !== null;
+  }
+
+  /** The view shown at `step`: the chosen one where it was drawn, else the first. */
+  private viewAt(step: number): string {
+    return this.has(this.state.view, step) ? this.state.view : this.firstView;
+  }
+
+  /** Makes the page show the state: each area's SVG (moving, if `animate`), tooltip and live region; the buttons. */
+  private render(animate: boolean) {
+    const { state, host } = this;
+    this.areas.forEach((a, i) => {
+      const step = a.step();
+      const view = this.viewAt(step);
+      let shown: SVGSVGElement | undefined;
+      for (const h of a.holders) {
+        const width = h.variant();
+        const target = this.svg(view, step, width)!;
+        shown ??= target;
+        const drawn = `${view} ${step} ${width}`;
+        if (h.drawn === drawn) continue;
+        const live = h.el.querySelector('svg');
+        // The width on screen moves into its new state; the others (and a new width) change at once.
+        if (animate && live && h.drawn.endsWith(` ${width}`) && h.el.offsetParent) morph(live, target, duration());
+        else h.el.replaceChildren(cloneWithPrefix(target, h.prefix));
+        h.drawn = drawn;
+      }
+      const points = (this.payload.modes?.find((m) => m.key === view)?.points ?? this.payload.points).filter((p) =>
+        shown!.querySelector(`.mark[data-key="${CSS.escape(p.key)}"]`),
+      );
+      const mine = state.active?.area === i ? state.active.key : undefined;
+      const active = points.find((p) => p.key === mine) ?? null;
+      // A mark this state does not draw cannot stay active.
+      if (mine !== undefined && !active) state.active = null;
+      a.area.render(points, active);
+    });
+    // Group keys come from the data, so the dimming is a class rather than a selector per group.
+    if (state.highlight) host.dataset['highlight'] = state.highlight;
+    else delete host.dataset['highlight'];
+    for (const m of host.querySelectorAll('.mark'))
+      m.classList.toggle('is-dimmed', Boolean(state.highlight) && !m.classList.contains(`group-${state.highlight}`));
+    // The buttons speak for the chart they act on: the sticky graphic at its step, or the last chart.
+    const step = this.sticky ? state.step : this.areas.length - 1;
+    const view = this.viewAt(step);
+    if (view) host.dataset['view'] = view;
+    for (const b of this.buttons) {
+      const { mode, highlight } = b.dataset;
+      b.setAttribute('aria-pressed', String(mode === undefined ? highlight === state.highlight : mode === view));
+      if (mode === undefined || this.has(mode, step)) b.removeAttribute('aria-disabled');
+      else b.setAttribute('aria-disabled', 'true');
+    }
+    if (this.sticky) {
+      host.dataset['step'] = String(state.step);
+      this.steps.forEach((s, i) => s.classList.toggle('is-current', i === state.step));
+    }
+    // A tooltip follows its mark to where the move ends.
+    if (animate && state.active) setTimeout(() => this.areas.forEach((a) => a.area.place()), duration() + 50);
+  }
 }

@@ -5,17 +5,25 @@ import { announce, placeTooltip, stepIndex } from './pure.ts';
  * One chart area made explorable: a single tab stop whose arrow keys step through the
  * marks, a tooltip that stays on screen, and a live region that reads each value aloud.
  * Pointer hover and touch pick the same marks.
+ *
+ * It holds no state of its own: keys and pointers ask for a point (`pick`), and the chart
+ * the area belongs to decides and calls `render` with what to show.
  */
 export class ChartArea {
   readonly element: HTMLElement;
-  private points: Point[];
-  private active = -1;
+  /** What was last rendered: the points shown, in reading order, and the active one. */
+  private points: Point[] = [];
+  private active: Point | null = null;
   private readonly tip: HTMLElement;
   private readonly live: HTMLElement;
 
-  constructor(element: HTMLElement, points: Point[], label: string) {
+  constructor(
+    element: HTMLElement,
+    label: string,
+    private readonly readout: string,
+    pick: (key: string | null) => void,
+  ) {
     this.element = element;
-    this.points = points;
     element.tabIndex = 0;
     element.setAttribute('role', 'group');
     element.setAttribute('aria-label', label);
@@ -27,17 +35,36 @@ export class ChartArea {
     this.live.className = 'visually-hidden';
     this.live.setAttribute('aria-live', 'polite');
     element.append(this.tip, this.live);
-    element.addEventListener('keydown', (e) => this.onKey(e));
-    element.addEventListener('focusout', (e) => {
-      if (!element.contains(e.relatedTarget as Node)) this.clear();
+    element.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') {
+        if (this.active) e.preventDefault();
+        return pick(null);
+      }
+      const next = stepIndex(
+        this.points.findIndex((p) => p.key === this.active?.key),
+        e.key,
+        this.points.length,
+      );
+      if (next === null) return;
+      e.preventDefault();
+      pick(this.points[next]!.key);
     });
-    element.addEventListener('pointermove', (e) => this.pick(e, false));
-    element.addEventListener('pointerdown', (e) => this.pick(e, true));
+    element.addEventListener('focusout', (e) => {
+      if (!element.contains(e.relatedTarget as Node)) pick(null);
+    });
+    const onPointer = (e: PointerEvent, tap: boolean) => {
+      if (!tap && e.pointerType !== 'mouse') return;
+      const key = (e.target as Element).closest?.('.mark')?.getAttribute('data-key');
+      if (key) pick(key);
+      else if (tap) pick(null);
+    };
+    element.addEventListener('pointermove', (e) => onPointer(e, false));
+    element.addEventListener('pointerdown', (e) => onPointer(e, true));
     element.addEventListener('pointerleave', (e) => {
-      if (e.pointerType === 'mouse') this.clear();
+      if (e.pointerType === 'mouse') pick(null);
     });
     document.addEventListener('pointerdown', (e) => {
-      if (!element.contains(e.target as Node)) this.clear();
+      if (!element.contains(e.target as Node)) pick(null);
     });
     addEventListener('scroll', () => this.place(), { passive: true });
   }
@@ -48,60 +75,31 @@ export class ChartArea {
     return (shown ?? this.element).querySelector('svg')!;
   }
 
-  setPoints(points: Point[]) {
+  /** Shows `points` (the marks drawn now, in reading order) with `active` marked, in the tooltip and read aloud, or none. */
+  render(points: Point[], active: Point | null) {
     this.points = points;
-    this.clear();
-  }
-
-  /** Points whose mark is drawn in the current view (a state may show only some). */
-  private present(): Point[] {
-    const svg = this.liveSvg();
-    return this.points.filter((p) => svg.querySelector(`.mark[data-key="${CSS.escape(p.key)}"]`));
-  }
-
-  private onKey(e: KeyboardEvent) {
-    if (e.key === 'Escape') {
-      if (this.active >= 0) e.preventDefault();
-      this.clear();
-      return;
+    const key = active?.key;
+    for (const m of this.element.querySelectorAll('.mark')) m.classList.toggle('is-active', m.getAttribute('data-key') === key);
+    if (active !== this.active && active) {
+      this.tip.replaceChildren(
+        Object.assign(document.createElement('strong'), { textContent: active.value }),
+        Object.assign(document.createElement('span'), { textContent: active.label }),
+        Object.assign(document.createElement('small'), { textContent: active.source }),
+      );
     }
-    const present = this.present();
-    const current = present.findIndex((p) => p.key === this.points[this.active]?.key);
-    const next = stepIndex(current, e.key, present.length);
-    if (next === null) return;
-    e.preventDefault();
-    this.show(present[next]!.key);
-  }
-
-  private pick(e: PointerEvent, tap: boolean) {
-    if (!tap && e.pointerType !== 'mouse') return;
-    const mark = (e.target as Element).closest?.('.mark');
-    const key = mark?.getAttribute('data-key');
-    if (key) this.show(key);
-    else if (tap) this.clear();
-  }
-
-  private show(key: string) {
-    const index = this.points.findIndex((p) => p.key === key);
-    if (index < 0) return;
-    this.active = index;
-    const p = this.points[index]!;
-    for (const m of this.element.querySelectorAll('.mark.is-active')) m.classList.remove('is-active');
-    for (const m of this.element.querySelectorAll(`.mark[data-key="${CSS.escape(key)}"]`)) m.classList.add('is-active');
-    this.tip.replaceChildren(
-      Object.assign(document.createElement('strong'), { textContent: p.value }),
-      Object.assign(document.createElement('span'), { textContent: p.label }),
-      Object.assign(document.createElement('small'), { textContent: p.source }),
-    );
-    this.tip.hidden = false;
-    this.live.textContent = announce(p);
+    this.active = active;
+    this.tip.hidden = !active;
+    // Only a new reading is written: the same text again would be announced again.
+    const said = active ? announce(active, this.readout) : '';
+    if (this.live.textContent !== said) this.live.textContent = said;
     this.place();
   }
 
-  private place() {
-    if (this.active < 0 || this.tip.hidden) return;
-    const mark = this.liveSvg().querySelector(`.mark[data-key="${CSS.escape(this.points[this.active]!.key)}"]`);
-    if (!mark) return this.clear();
+  /** Puts the tooltip by its mark in the SVG shown now (after a scroll, a resize or a move). */
+  place() {
+    if (!this.active) return;
+    const mark = this.liveSvg().querySelector(`.mark[data-key="${CSS.escape(this.active.key)}"]`);
+    if (!mark) return;
     const r = mark.getBoundingClientRect();
     const { left, top } = placeTooltip({ x: r.left, y: r.top, width: r.width, height: r.height }, this.tip.getBoundingClientRect(), {
       width: document.documentElement.clientWidth,
@@ -109,11 +107,5 @@ export class ChartArea {
     });
     this.tip.style.left = `${left}px`;
     this.tip.style.top = `${top}px`;
-  }
-
-  clear() {
-    this.active = -1;
-    this.tip.hidden = true;
-    for (const m of this.element.querySelectorAll('.mark.is-active')) m.classList.remove('is-active');
   }
 }

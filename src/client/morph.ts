@@ -50,12 +50,18 @@ export function morph(live: SVGSVGElement, target: SVGSVGElement, duration: numb
     for (const el of [copy, ...copy.querySelectorAll('*')]) {
       for (const { name, value } of [...el.attributes]) if (value.includes('#')) el.setAttribute(name, retarget(value));
     }
-    select(copy).style('opacity', 0).transition().duration(duration).style('opacity', 1);
+    // Once in, the mark's opacity is the stylesheet's again (a dimmed group stays dimmed).
+    select(copy)
+      .style('opacity', 0)
+      .transition()
+      .duration(duration)
+      .style('opacity', 1)
+      .on('end', () => copy.style.removeProperty('opacity'));
   }
 }
 
 /** The id prefix of a chart SVG: its title's id without "-title". */
-const prefixOf = (svg: SVGSVGElement) => svg.querySelector('title')!.id.replace(/-title$/, '');
+export const prefixOf = (svg: SVGSVGElement) => svg.querySelector('title')!.id.replace(/-title$/, '');
 
 /** A copy of a chart SVG whose ids (and the references to them) use a new prefix, so both can share a page. */
 export function cloneWithPrefix(svg: SVGSVGElement, prefix: string): SVGSVGElement {

@@ -17,11 +17,16 @@ const point = v.object({
 const payload = v.object({
   /** The accessible name of the explorable chart area. */
   label: v.string(),
+  /** What the live region reads for a point, in the edition's words and punctuation: "{label}: {value} ({source})". */
+  readout: v.string(),
   /** The prerendered widths, by variant name. */
   widths: v.record(v.string(), v.number()),
   /** The marks in reading order, for tooltips and arrow keys. */
   points: v.array(point),
-  /** Views a control switches between, each with its own marks. */
+  /**
+   * Views a control switches between, each with its own marks. Their SVGs are <template data-mode data-variant>
+   * (with data-state in a sequence, for each step the view can show); the first view is the chart itself.
+   */
   modes: v.optional(v.array(v.object({ key: v.string(), points: v.array(point) }))),
 });
 

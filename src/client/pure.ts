@@ -53,5 +53,9 @@ export function morphPlan(from: readonly string[], to: readonly string[]) {
   return { update: to.filter((k) => a.has(k)), enter: to.filter((k) => !a.has(k)), exit: from.filter((k) => !b.has(k)) };
 }
 
-/** What the live region says about a point. */
-export const announce = (p: { label: string; value: string; source: string }) => `${p.label}：${p.value}（${p.source}）`;
+/**
+ * What the live region says about a point, worded by its edition's `template` (its own
+ * punctuation): "{label}：{value}（{source}）" in Chinese, "{label}: {value} ({source})" in English.
+ */
+export const announce = (p: { label: string; value: string; source: string }, template: string) =>
+  template.replace(/\{(label|value|source)\}/g, (_, k: 'label' | 'value' | 'source') => p[k]);

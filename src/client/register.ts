@@ -2,12 +2,21 @@
  * The only script every page loads: it defines <anfu-chart> and <anfu-scrolly>, and when one
  * comes near the viewport, loads the enhancer for it. A page without charts loads nothing more.
  */
+let enhancer: Promise<typeof import('./enhance.ts') | null> | undefined;
+// Loaded once for every chart. If its chunk is blocked or missing, the charts stay as prerendered
+// (complete, static) and the console says so once, rather than an unhandled rejection per chart.
+const load = () =>
+  (enhancer ??= import('./enhance.ts').catch((error: unknown) => {
+    console.warn('The charts stay static: their enhancer did not load.', error);
+    return null;
+  }));
+
 const near = new IntersectionObserver(
   (entries) => {
     for (const entry of entries) {
       if (!entry.isIntersecting) continue;
       near.unobserve(entry.target);
-      void import('./enhance.ts').then(({ enhance }) => enhance(entry.target as HTMLElement));
+      void load().then((m) => m?.enhance(entry.target as HTMLElement));
     }
   },
   { rootMargin: '50% 0px' },

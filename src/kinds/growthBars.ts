@@ -127,6 +127,9 @@ export const growthBars = defineKind<
         : { key: b.key, label: b.label, value: null, text: sw.missing };
     });
     const shareText = { title: ctx.say('share.title', sw.title), description: ctx.say('share.description', sw.description) };
+    const shareUnit = ctx.axisUnit(Object.values(shares)[0]!);
+    const share = (visible?: readonly string[], prefix = `${ctx.id}-share`) =>
+      draw(shareRows, { ...shareText, unit: shareUnit, ...(visible && { visible }) }, prefix);
     return {
       ...model,
       modes: [
@@ -134,7 +137,9 @@ export const growthBars = defineKind<
         {
           key: 'share',
           label: views.share,
-          svg: draw(shareRows, { ...shareText, unit: ctx.axisUnit(Object.values(shares)[0]!) }, `${ctx.id}-share`),
+          svg: share(),
+          // The share view has every step of the sequence too, so a reader's choice holds as the steps scroll past.
+          ...(d.states && { states: d.states.map((s) => ({ key: s.key, svg: share(s.show, `${ctx.id}-share-${s.key}`) })) }),
           points: bars.flatMap((b): Point[] => {
             const s = shares[b.key];
             if (!s) return [{ key: b.key, label: sw.missingLabel[b.key] ?? b.label, value: sw.missing, source: sw.missingSource }];

@@ -51,8 +51,12 @@ export interface FigureModel {
   points: Point[];
   /** A scrolly sequence: one state per step, the last being `svg`. */
   states?: { key: string; svg: Svgs }[];
-  /** Views a control switches between; the first is `svg` with `points`. */
-  modes?: { key: string; label: string; svg: Svgs; points: Point[] }[];
+  /**
+   * Views a control switches between; the first is `svg` with `points`. In a sequence a view
+   * may be drawn for its steps (`states`, by the same keys, the last being its `svg`); a step
+   * it lacks shows the first view.
+   */
+  modes?: { key: string; label: string; svg: Svgs; points: Point[]; states?: { key: string; svg: Svgs }[] }[];
   /** Groups of marks a control can highlight, by the `group-…` class of the marks. */
   highlight?: { key: string; label: string }[];
 }

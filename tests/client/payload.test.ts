@@ -4,6 +4,7 @@ import { parsePayload, type Payload } from '../../src/client/payload.ts';
 const point = { key: 'env.sewageCollection', fact: 'env.sewageCollection', label: '污水收集率', value: '95%', source: '原报道 L14' };
 const valid: Payload = {
   label: '环境指标。按方向键逐项查看数值，按 Esc 关闭提示。',
+  readout: '{label}：{value}（{source}）',
   widths: { compact: 320, medium: 440, wide: 600 },
   points: [point, { key: 'planned', label: '规划规模', value: '1万吨/天', source: '原报道 L16' }],
   modes: [{ key: 'share', points: [{ ...point, value: '71.4%' }] }],

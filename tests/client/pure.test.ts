@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { announce, morphPlan, placeTooltip, stepIndex, variantFor } from '../../src/client/pure.ts';
 import { theme } from '../../src/charts/theme.ts';
+import { dict } from '../../src/lib/i18n/index.ts';
+import { realCharts } from '../helpers.ts';
 
 describe('arrow-key stepping', () => {
   it('starts at the first point going forward and at the last going back', () => {
@@ -54,7 +56,23 @@ describe('morph plan', () => {
 });
 
 describe('live region text', () => {
-  it('reads label, value and source', () => {
-    expect(announce({ label: '污水收集率', value: '95%', source: '原报道 L14' })).toBe('污水收集率：95%（原报道 L14）');
+  const zhReadout = dict('zh').figure.readout;
+  const enReadout = dict('en').figure.readout;
+  it('reads label, value and source in each edition’s own punctuation', () => {
+    expect(announce({ label: '污水收集率', value: '95%', source: '原报道 L14' }, zhReadout)).toBe('污水收集率：95%（原报道 L14）');
+    expect(announce({ label: 'Sewage collection rate', value: '95%', source: 'report L14' }, enReadout)).toBe(
+      'Sewage collection rate: 95% (report L14)',
+    );
+  });
+  it('puts no full-width punctuation into English', () => {
+    const fullWidth = /[\u3000-\u303f\uff00-\uffef]/;
+    expect(enReadout).not.toMatch(fullWidth);
+    for (const chart of realCharts('en').values()) {
+      for (const p of [...chart.points, ...(chart.modes ?? []).flatMap((m) => m.points)])
+        expect(announce(p, enReadout), chart.id).not.toMatch(fullWidth);
+    }
+  });
+  it('fills a placeholder only once, leaving braces in the values alone', () => {
+    expect(announce({ label: '{value}', value: '1', source: 's' }, enReadout)).toBe('{value}: 1 (s)');
   });
 });

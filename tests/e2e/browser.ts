@@ -1,19 +1,32 @@
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { chromiumPath, launchArgs } from '../../scripts/browser.ts';
-
-const install = 'apt-get update && apt-get install -y chromium fonts-noto-cjk';
+import { chromiumPath, firefoxPath, launchArgs } from '../../scripts/browser.ts';
 
 /**
- * Whether browser tests can run here. Without Chromium they are skipped with a loud
- * warning on a developer's machine, and fail under CI, where a skip would hide a gap.
+ * Whether a browser's tests can run here. Without it they are skipped with a loud warning
+ * on a developer's machine, and fail under CI, where a skip would hide a gap.
  */
-export function browserAvailable(): boolean {
-  if (chromiumPath()) return true;
-  if (process.env['CI']) throw new Error(`Chromium is required under CI but was not found; install it: ${install}`);
-  console.warn(`\n${'!'.repeat(72)}\n  BROWSER TESTS SKIPPED: no Chromium found. Install Debian's: ${install}\n${'!'.repeat(72)}\n`);
+function available(name: string, path: string | null, install: string): boolean {
+  if (path) return true;
+  if (process.env['CI']) throw new Error(`${name} is required under CI but was not found; install it: ${install}`);
+  console.warn(
+    `\n${'!'.repeat(72)}\n  ${name.toUpperCase()} TESTS SKIPPED: no ${name} found. Install Debian's: ${install}\n${'!'.repeat(72)}\n`,
+  );
   return false;
 }
+
+/** Whether the Chromium tests (Playwright) can run. */
+export const browserAvailable = () => available('Chromium', chromiumPath(), 'apt-get update && apt-get install -y chromium fonts-noto-cjk');
+
+/** Whether the Firefox tests (puppeteer-core over WebDriver BiDi) can run. */
+export const firefoxAvailable = () =>
+  available('Firefox', firefoxPath(), 'apt-get update && apt-get install -y --no-install-recommends firefox-esr fonts-noto-cjk');
+
+/** What every story page holds: its sections, and its charts in page order. */
+export const story = {
+  sections: ['lede', 'crackdown', 'platform', 'environment', 'refinement', 'close'],
+  charts: ['timeline', 'cleanup', 'industries', 'output', 'sewage', 'environment', 'projects', 'ranking'],
+} as const;
 
 export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath()!, args: launchArgs });
 
@@ -62,10 +75,17 @@ export const viewports = {
   desktop: { width: 1280, height: 800 },
 } as const;
 
+/**
+ * How long a poll waits for the page: charts load their enhancer lazily (a chunk fetched
+ * when a chart nears the viewport) and move for 600 ms, well past `expect.poll`'s 1 s default
+ * on a busy machine.
+ */
+export const patience = { timeout: 10_000, interval: 50 } as const;
+
 /** Brings a figure into view and waits until its enhancer has finished with it. */
 export async function whenEnhanced(page: Page, figure: string) {
   const host = page.locator(`#figure-${figure} :is(anfu-chart, anfu-scrolly)`);
   await host.scrollIntoViewIfNeeded();
-  await expect.poll(() => host.getAttribute('data-enhanced')).toBe('true');
+  await expect.poll(() => host.getAttribute('data-enhanced'), patience).toBe('true');
   return host;
 }

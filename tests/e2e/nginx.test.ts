@@ -3,12 +3,10 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { root } from '../helpers.ts';
+import { freePort, root } from '../helpers.ts';
 import { sites } from '../setup/sites.ts';
 
 const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
-const port = 47380;
-const origin = `http://127.0.0.1:${port}`;
 const work = join(root, 'test-output/nginx');
 
 function nginxAvailable(): boolean {
@@ -20,8 +18,12 @@ function nginxAvailable(): boolean {
 
 describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path', () => {
   let nginx: ChildProcess;
+  let origin = '';
 
   beforeAll(async () => {
+    // A port free now, so checkouts running the suite side by side never collide.
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
     rmSync(work, { recursive: true, force: true });
     mkdirSync(join(work, 'logs'), { recursive: true });
     // The snippet the README tells deployers to use, pointed at the sub-path build.
@@ -33,13 +35,23 @@ describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path
     const check = spawnSync(nginxBin!, ['-t', '-p', work, '-c', join(work, 'nginx.conf')], { encoding: 'utf8' });
     expect(check.status, check.stderr).toBe(0);
     nginx = spawn(nginxBin!, ['-p', work, '-c', join(work, 'nginx.conf'), '-g', 'daemon off;'], { stdio: 'ignore' });
-    for (let i = 0; i < 50; i++) {
+    // Wait until nginx itself answers (not whatever else holds the port); if it exits or stays
+    // silent, stop here with its error log rather than let the tests fail for another reason.
+    const file = join(work, 'logs/error.log');
+    const log = () => (existsSync(file) ? readFileSync(file, 'utf8') : '(no error log)');
+    const deadline = Date.now() + 10_000;
+    let last = '';
+    for (;;) {
+      if (nginx.exitCode !== null) throw new Error(`nginx exited with code ${nginx.exitCode} before answering on ${origin}:\n${log()}`);
       try {
-        await fetch(`${origin}/`);
-        return;
-      } catch {
-        await new Promise((r) => setTimeout(r, 100));
+        const res = await fetch(`${origin}/`);
+        if (res.headers.get('server')?.startsWith('nginx')) return;
+        last = `answered by ${res.headers.get('server') ?? 'a server without a name'}`;
+      } catch (error) {
+        last = String(error);
       }
+      if (Date.now() > deadline) throw new Error(`nginx did not answer on ${origin} within 10 s (${last}):\n${log()}`);
+      await new Promise((r) => setTimeout(r, 100));
     }
   });
   afterAll(() => nginx?.kill());

@@ -19,7 +19,11 @@ describe.each(story.editions)('every chart of the %s edition', (locale) => {
 
   it('keeps every label inside the chart at every width, in every state and view', () => {
     for (const f of all) {
-      const sets = [f.svg, ...(f.states ?? []).map((s) => s.svg), ...(f.modes ?? []).map((m) => m.svg)];
+      const sets = [
+        f.svg,
+        ...(f.states ?? []).map((s) => s.svg),
+        ...(f.modes ?? []).flatMap((m) => [m.svg, ...(m.states ?? []).map((s) => s.svg)]),
+      ];
       for (const svgs of sets) {
         for (const markup of Object.values(svgs)) {
           const svg = svgOf(markup);

@@ -3,25 +3,37 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startServer } from '../../scripts/serve.ts';
-import { buildEnv } from '../helpers.ts';
+import { buildEnv, freePort } from '../helpers.ts';
 
 const root = join(import.meta.dirname, '../..');
-
-/** The root site's port; `SITE_TEST_PORT` moves it, so two checkouts can run the suite side by side. */
-const rootPort = Number(process.env['SITE_TEST_PORT'] ?? 47321);
 
 /** The two production builds every site test reads: at the root, and under a sub-path. */
 export const sites = {
   // Built for the address it is served at, as a deployment would be: absolute canonical and hreflang links.
-  root: { dir: join(root, 'test-output/site'), base: '/', port: rootPort, site: `http://127.0.0.1:${rootPort}` },
+  // That address (its port is chosen at setup) reaches tests as inject('rootSite').
+  root: { dir: join(root, 'test-output/site'), base: '/' },
   // Built with no site address: links stay relative, under the sub-path.
-  sub: { dir: join(root, 'test-output/site-sub'), base: '/stories/anfu/', port: 0, site: undefined },
+  sub: { dir: join(root, 'test-output/site-sub'), base: '/stories/anfu/' },
 } as const;
 export type SiteName = keyof typeof sites;
+
+/**
+ * The root site's port: `SITE_TEST_PORT` if set, else a port free now, so checkouts
+ * running the suite side by side never collide.
+ */
+async function rootPort(): Promise<number> {
+  const given = process.env['SITE_TEST_PORT'];
+  if (!given) return freePort();
+  const port = Number(given);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`SITE_TEST_PORT=${given}: expected a port number (1–65535)`);
+  return port;
+}
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteUrls: Record<SiteName, string>;
+    /** The address the root site was built for (SITE_URL) and is served at: "http://127.0.0.1:<port>". */
+    rootSite: string;
   }
 }
 
@@ -36,9 +48,16 @@ function build(dir: string, base: string, site: string | undefined) {
 
 /** Builds both sites once and serves each over HTTP on loopback, as a static host would. */
 export default async function setup(project: TestProject) {
-  for (const { dir, base, site } of Object.values(sites)) build(dir, base, site);
-  const servers = await Promise.all(Object.values(sites).map(({ dir, base, port }) => startServer({ dir, base, port })));
+  const port = await rootPort();
+  const rootSite = `http://127.0.0.1:${port}`;
+  build(sites.root.dir, sites.root.base, rootSite);
+  build(sites.sub.dir, sites.sub.base, undefined);
+  const servers = await Promise.all([
+    startServer({ dir: sites.root.dir, base: sites.root.base, port }),
+    startServer({ dir: sites.sub.dir, base: sites.sub.base, port: 0 }),
+  ]);
   project.provide('siteUrls', { root: servers[0]!.url, sub: servers[1]!.url });
+  project.provide('rootSite', rootSite);
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
   };

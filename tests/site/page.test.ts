@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { theme } from '../../src/charts/theme.ts';
 import { parsePayload } from '../../src/client/payload.ts';
 import { lookupFact } from '../../src/lib/facts.ts';
@@ -10,6 +10,8 @@ import { realFacts, realStory } from '../helpers.ts';
 import { sites } from '../setup/sites.ts';
 
 const facts = realFacts();
+/** The address the root build was made for. */
+const rootSite = inject('rootSite');
 const show = (id: string) => formatFact(lookupFact(facts, id));
 let html = '';
 let document: Document;
@@ -107,7 +109,7 @@ describe('the built story page', () => {
       expect(script.textContent).toBe('');
     }
     // Absolute URLs appear only where they must: canonical and hreflang links to the site's own address.
-    const own = new URL(sites.root.site).origin;
+    const own = new URL(rootSite).origin;
     const urls = [...document.querySelectorAll('[src], [href]')].map((e) => ({
       url: e.getAttribute('src') ?? e.getAttribute('href')!,
       rel: e.getAttribute('rel'),
@@ -139,10 +141,10 @@ describe('sharing and crawling', () => {
     const meta = (p: string) => document.querySelector(`meta[property="${p}"], meta[name="${p}"]`)?.getAttribute('content');
     expect(meta('og:type')).toBe('article');
     expect(meta('og:title')).toBe(text(document.querySelector('title')));
-    expect(meta('og:url')).toBe(`${sites.root.site}/`);
+    expect(meta('og:url')).toBe(`${rootSite}/`);
     expect(meta('og:locale')).toBe('zh_CN');
     expect(meta('twitter:card')).toBe('summary_large_image');
-    expect(meta('og:image')).toBe(`${sites.root.site}/share/zh.png`);
+    expect(meta('og:image')).toBe(`${rootSite}/share/zh.png`);
     // The share card is a 1200×630 PNG drawn at build.
     const png = readFileSync(join(sites.root.dir, 'share/zh.png'));
     expect([...png.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
@@ -158,8 +160,8 @@ describe('sharing and crawling', () => {
 
   it('lists both editions in the sitemap, and robots.txt points to it', () => {
     const sitemap = readFileSync(join(sites.root.dir, 'sitemap.xml'), 'utf8');
-    for (const path of ['/', '/en/', '/data/', '/en/data/']) expect(sitemap).toContain(`<loc>${sites.root.site}${path}</loc>`);
+    for (const path of ['/', '/en/', '/data/', '/en/data/']) expect(sitemap).toContain(`<loc>${rootSite}${path}</loc>`);
     expect(sitemap).toContain('hreflang="en"');
-    expect(readFileSync(join(sites.root.dir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${sites.root.site}/sitemap.xml`);
+    expect(readFileSync(join(sites.root.dir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${rootSite}/sitemap.xml`);
   });
 });

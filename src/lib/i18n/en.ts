@@ -58,6 +58,7 @@ export const en = {
     derived: 'Derived',
     reportLine: (line: string) => `report ${line}`,
     explore: (title: string) => `${title}. Use the arrow keys to step through the values; Escape closes the tooltip.`,
+    readout: '{label}: {value} ({source})',
     modesLabel: 'Show as',
     highlightLabel: 'Highlight',
     highlightAll: 'All',

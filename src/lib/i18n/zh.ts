@@ -54,6 +54,8 @@ export const zh = {
     derived: '推算',
     reportLine: (line: string) => `原报道 ${line}`,
     explore: (title: string) => `${title}。按方向键逐项查看数值，按 Esc 关闭提示。`,
+    /** What the live region reads for a mark; the enhancer fills {label}, {value} and {source}. */
+    readout: '{label}：{value}（{source}）',
     modesLabel: '显示方式',
     highlightLabel: '突出显示',
     highlightAll: '全部',
