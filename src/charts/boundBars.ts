@@ -26,6 +26,8 @@ export interface BoundBarsOptions {
   groups: Record<string, string>;
   /** Explains the open ends, e.g. "箭头表示实际数值更大，报道只给出下限". */
   note: string;
+  /** Writes a tick value, e.g. 200000 → "200,000" in English (default: plain digits). */
+  tickFormat?: (value: number) => string;
 }
 
 const defaults = { id: 'bound-bars', width: 640 };
@@ -67,7 +69,7 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
       .range([m.left, right]);
     const top = y + 44;
     const bottom = top + panel.rows.length * ROW;
-    xGrid(g, x, { count: compact ? 3 : 5, top: top + 10, bottom: bottom - 6, labelY: bottom + 10 });
+    xGrid(g, x, { count: compact ? 3 : 5, top: top + 10, bottom: bottom - 6, labelY: bottom + 10, format: options.tickFormat ?? String });
     panel.rows.forEach((d, i) => {
       const ry = top + i * ROW;
       const end = x(d.value);

@@ -35,15 +35,17 @@ export interface GrowthBarsOptions {
    * scale always fits every bar, so the states of a sequence share one axis.
    */
   visible?: readonly string[];
+  /** Writes a tick value, e.g. 200000 → "200,000" in English (default: plain digits). */
+  tickFormat?: (value: number) => string;
 }
 
-const defaults = { id: 'growth-bars', width: 640, change: '' };
+const defaults = { id: 'growth-bars', width: 640, change: '', tickFormat: String as (value: number) => string };
 /** A part shorter than this gets its label above it rather than inside. */
 const MIN_INSIDE = 28;
 
 /** Bars of gross output per year, a reported part stacked from the base, derived years hatched. */
 export function growthBars(data: readonly GrowthBar[], options: GrowthBarsOptions): SVGSVGElement {
-  const { document, id, width, change, unit, title, description } = { ...defaults, ...options };
+  const { document, id, width, change, unit, title, description, tickFormat } = { ...defaults, ...options };
   const shown = (key: string) => !options.visible || options.visible.includes(key);
   const compact = isCompact(width);
   const height = compact ? 330 : 350;
@@ -78,7 +80,7 @@ export function growthBars(data: readonly GrowthBar[], options: GrowthBarsOption
       grid,
       'text',
       { 'data-morph': `tick-label-${i}`, class: 'axis-label', x: m.left, y: px(y(t)) - 4, 'font-size': theme.font.axis },
-      String(t),
+      tickFormat(t),
     );
   });
   // The unit sits on its own line above the scale, clear of the bar labels.

@@ -28,16 +28,25 @@ export interface RankSlopeOptions {
   padding?: number;
   /** Points to draw, by key (default all); the line and change label need the first and last. */
   visible?: readonly string[];
+  /** Writes a rank on the axis, e.g. 1000 → "1,000" in English (default: plain digits). */
+  tickFormat?: (value: number) => string;
 }
 
-const defaults = { id: 'rank-slope', width: 640, format: (r: number) => `#${r}`, change: '', padding: 2 };
+const defaults = {
+  id: 'rank-slope',
+  width: 640,
+  format: (r: number) => `#${r}`,
+  change: '',
+  padding: 2,
+  tickFormat: String as (value: number) => string,
+};
 
 /**
  * A slope between yearly ranks with rank 1 upwards. The axis is a window around the data
  * and never ends at a last place: the report does not say how many zones were ranked.
  */
 export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions): SVGSVGElement {
-  const { document, id, width, format, change, better, window, padding, title, description } = { ...defaults, ...options };
+  const { document, id, width, format, change, better, window, padding, title, description, tickFormat } = { ...defaults, ...options };
   const shown = data.filter((d) => !options.visible || options.visible.includes(d.key));
   const compact = isCompact(width);
   const ranks = data.map((d) => d.rank);
@@ -62,7 +71,12 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   for (const r of ticks) {
     // Rank numbers stay at the far left, clear of the point labels.
     append(grid, 'line', { x1: 32, x2: width - 4, y1: px(y(r)), y2: px(y(r)) });
-    append(grid, 'text', { class: 'axis-label', x: 26, y: px(y(r)) + 4, 'text-anchor': 'end', 'font-size': theme.font.axis }, String(r));
+    append(
+      grid,
+      'text',
+      { class: 'axis-label', x: 26, y: px(y(r)) + 4, 'text-anchor': 'end', 'font-size': theme.font.axis },
+      tickFormat(r),
+    );
   }
   append(svg, 'text', { class: 'axis-title', x: 4, y: 18, 'font-size': theme.font.small, 'font-weight': 700 }, better);
   for (const d of data) {

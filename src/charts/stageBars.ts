@@ -31,6 +31,8 @@ export interface StageBarsOptions {
   /** Axis title naming the unit, e.g. "单位：万吨/天". */
   unit: string;
   legend: { built: string; planned: string };
+  /** Writes a tick value, e.g. 200000 → "200,000" in English (default: plain digits). */
+  tickFormat?: (value: number) => string;
 }
 
 const defaults = { id: 'stage-bars', width: 640 };
@@ -73,7 +75,13 @@ export function stageBars(data: StageBarsData, options: StageBarsOptions): SVGSV
     .domain([0, Math.max(...stages.map((d) => d.value))])
     .nice()
     .range([m.left, width - m.right - room]);
-  xGrid(root, x, { count: compact ? 3 : 5, top: top + 12, bottom: gridBottom, labelY: gridBottom + 16 });
+  xGrid(root, x, {
+    count: compact ? 3 : 5,
+    top: top + 12,
+    bottom: gridBottom,
+    labelY: gridBottom + 16,
+    format: options.tickFormat ?? String,
+  });
 
   const bars = root.append('g').attr('class', 'stages');
   stages.forEach((d, i) => {
