@@ -58,7 +58,7 @@ describe('axis ticks', () => {
       note: 'n',
       tickFormat: en,
     }).outerHTML;
-    expect(ticks(bound)).toContain('500,000');
+    expect(ticks(bound)).toContain('200,000');
     const growth = growthBars([{ key: 'a', label: 'A', value: 4000, text: '4,000' }], {
       ...base,
       unit: 'u',
