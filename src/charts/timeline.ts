@@ -34,6 +34,9 @@ const LINE = 18;
 const STACK = 5;
 const BREAK = 40;
 const MIN_YEAR = 44;
+/** A break's note: its line height, and the least height of a break around a one-line note. */
+const NOTE_LINE = 16;
+const NOTE_BREAK = 32;
 
 /** 'YYYY' → the start of the year; 'YYYY-MM' → the start of the month, in fractional years. */
 const toYear = (date: string) => Number(date.slice(0, 4)) + (date.length > 4 ? (Number(date.slice(5, 7)) - 1) / 12 : 0);
@@ -77,11 +80,19 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
 
   // A lone empty year keeps its place; longer empty runs become breaks.
   const shown = (y: number) => years.has(y) || (years.has(y - 1) && years.has(y + 1));
+  // A break is as tall as its note needs, so the note clears the events either side.
+  const notes = new Map<number, string[]>();
   const stops: [number, number][] = [[first, top]];
   for (let y = first, at = top; y < last;) {
     if (shown(y)) y += 1;
     else while (!shown(y)) y += 1;
-    at += stops.at(-1)![0] === y - 1 ? k : BREAK;
+    const from = stops.at(-1)![0];
+    if (from === y - 1) at += k;
+    else {
+      const note = gap ? wrap(gap(from, y - 1), font.small, room) : [];
+      notes.set(from, note);
+      at += Math.max(BREAK, NOTE_BREAK + (note.length - 1) * NOTE_LINE);
+    }
     stops.push([y, at]);
   }
   // The axis ends at the last event's year; that year runs on at the same scale.
@@ -124,8 +135,8 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
     const g = axis.append('g').attr('class', 'axis-break');
     path(g, 'axis-break-gap', v);
     path(g, 'axis-break-mark', `M${px(axisX - 7)},${px(mid - 1)}l14,-6M${px(axisX - 7)},${px(mid + 6)}l14,-6`);
-    const note = gap ? wrap(gap(from[0], to[0] - 1), font.small, room) : [];
-    note.forEach((line, i) => text(g, 'axis-note', labelX, mid + 4 + (i - (note.length - 1) / 2) * 16, font.small).text(line));
+    const note = notes.get(from[0]) ?? [];
+    note.forEach((line, i) => text(g, 'axis-note', labelX, mid + 4 + (i - (note.length - 1) / 2) * NOTE_LINE, font.small).text(line));
   }
   for (const [year, y] of stops) {
     path(axis, 'axis-tick', `M${px(axisX - 6)},${px(y)}h6`).attr('data-year', year);
