@@ -26,6 +26,8 @@ export interface BoundBarsOptions {
   groups: Record<string, string>;
   /** Explains the open ends, e.g. "箭头表示实际数值更大，报道只给出下限". */
   note: string;
+  /** Writes a tick value, e.g. 200000 → "200,000" in English (default: plain digits). */
+  tickFormat?: (value: number) => string;
 }
 
 const defaults = { id: 'bound-bars', width: 640 };
@@ -33,6 +35,7 @@ const BAR = 22;
 const ROW = 54;
 /** The extension past a bound has a fixed length: the report says nothing about how much larger. */
 const BEYOND = 40;
+const LINE = 18;
 /** Lower bounds ("over …") as bars that run on past their value into an open, fading arrow; one panel and scale per unit. */
 export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions): SVGSVGElement {
   const { document, id, width, groups, note, title, description } = { ...defaults, ...options };
@@ -41,12 +44,19 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
     throw new Error(`boundBars: bound "${stray.key}" has group "${stray.group}", expected one of ${Object.keys(groups).join(', ')}`);
   const compact = isCompact(width);
   const m = theme.margin;
+  // A panel title or row label too long for the width breaks into lines, and its panel or row grows by them.
+  const lines = (s: string) => wrap(s, theme.font.label, width - m.left - m.right);
+  const rowHeight = (r: { lines: string[] }) => ROW + (r.lines.length - 1) * LINE;
   const panels = Object.entries(groups)
-    .map(([key, label]) => ({ key, label, rows: data.filter((d) => d.group === key) }))
+    .map(([key, label]) => ({
+      key,
+      title: lines(label),
+      rows: data.filter((d) => d.group === key).map((d) => ({ ...d, lines: lines(d.label) })),
+    }))
     .filter((p) => p.rows.length > 0);
-  const panelHeight = (rows: number) => 44 + rows * ROW + 32;
+  const panelHeight = (p: (typeof panels)[number]) => 44 + (p.title.length - 1) * LINE + p.rows.reduce((h, r) => h + rowHeight(r), 0) + 32;
   const noteLines = wrap(note, theme.font.small, width - m.left - m.right);
-  const height = 8 + panels.reduce((h, p) => h + panelHeight(p.rows.length), 0) + noteLines.length * 18 + 8;
+  const height = 8 + panels.reduce((h, p) => h + panelHeight(p), 0) + noteLines.length * 18 + 8;
   const svg = createSvg({ document, id, width, height, title, description, className: 'chart--bound-bars' });
   const root = select(svg);
 
@@ -61,18 +71,20 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
   let y = 8;
   for (const panel of panels) {
     const g = root.append('g').attr('class', `panel panel--${panel.key}`).attr('data-group', panel.key);
-    label(g, 'panel-title', m.left, y + 16, theme.font.label, panel.label).attr('font-weight', 700);
+    panel.title.forEach((line, i) => label(g, 'panel-title', m.left, y + 16 + i * LINE, theme.font.label, line).attr('font-weight', 700));
     const x = scaleLinear()
       .domain([0, Math.max(...panel.rows.map((d) => d.value))])
       .range([m.left, right]);
-    const top = y + 44;
-    const bottom = top + panel.rows.length * ROW;
-    xGrid(g, x, { count: compact ? 3 : 5, top: top + 10, bottom: bottom - 6, labelY: bottom + 10 });
-    panel.rows.forEach((d, i) => {
-      const ry = top + i * ROW;
+    const top = y + 44 + (panel.title.length - 1) * LINE;
+    const bottom = top + panel.rows.reduce((h, r) => h + rowHeight(r), 0);
+    xGrid(g, x, { count: compact ? 3 : 5, top: top + 10, bottom: bottom - 6, labelY: bottom + 10, format: options.tickFormat ?? String });
+    let rowTop = top;
+    for (const d of panel.rows) {
+      const ry = rowTop + (d.lines.length - 1) * LINE;
+      rowTop += rowHeight(d);
       const end = x(d.value);
       const row = g.append('g').attr('class', 'mark bound').attr('data-key', d.key);
-      label(row, 'axis-label', m.left, ry, theme.font.label, d.label);
+      d.lines.forEach((line, j) => label(row, 'axis-label', m.left, ry - (d.lines.length - 1 - j) * LINE, theme.font.label, line));
       row
         .append('rect')
         .attr('class', 'bound-bar')
@@ -98,8 +110,8 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
         .attr('class', 'beyond-arrow')
         .attr('d', `M${px(end + BEYOND)},${ry + 4}l10,${BAR / 2 + 6}l-10,${BAR / 2 + 6}`);
       label(row, 'value-label', end + BEYOND + 16, ry + 10 + BAR / 2 + 5, theme.font.value, d.text).attr('font-weight', 700);
-    });
-    y += panelHeight(panel.rows.length);
+    }
+    y += panelHeight(panel);
   }
   noteLines.forEach((s, i) => label(root, 'axis-note', m.left, y + 4 + i * 18, theme.font.small, s));
   return svg;

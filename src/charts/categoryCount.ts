@@ -1,6 +1,6 @@
 import { select } from 'd3';
 import { createSvg, px } from './svg.ts';
-import { label, textWidth, wrap } from './text.ts';
+import { label, textWidth, widestWord, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface Category {
@@ -43,9 +43,16 @@ export function categoryCount(data: CategoryCountData, options: CategoryCountOpt
   const compact = isCompact(width);
   const m = theme.margin;
   const inner = width - m.left - m.right;
-  // Phones stack the boxes, so each keeps a readable line length.
-  const cols = compact ? 1 : Math.max(1, categories.length);
-  const boxWidth = (inner - GAP * (cols - 1)) / cols;
+  // Phones stack the boxes, so each keeps a readable line length; wider charts set them side by
+  // side, in as many rows as it takes for every word too long to break to fit its box.
+  const boxWidthOf = (cols: number) => (inner - GAP * (cols - 1)) / cols;
+  const longest = Math.max(
+    0,
+    ...categories.map((c) => Math.max(widestWord(c.label, theme.font.label), widestWord(c.description, theme.font.small))),
+  );
+  let cols = compact ? 1 : Math.max(1, categories.length);
+  while (cols > 1 && longest > boxWidthOf(cols) - 2 * PAD) cols--;
+  const boxWidth = boxWidthOf(cols);
   const text = categories.map((c) => ({
     label: wrap(c.label, theme.font.label, boxWidth - 2 * PAD),
     description: wrap(c.description, theme.font.small, boxWidth - 2 * PAD),
@@ -82,7 +89,7 @@ export function categoryCount(data: CategoryCountData, options: CategoryCountOpt
   });
 
   // A bracket gathers the columns into the strip: the firms belong to the three together.
-  if (cols > 1) {
+  if (cols > 1 && rows === 1) {
     const mid = catBottom + 14;
     const feet = categories.map((_, i) => `M${px(m.left + i * (boxWidth + GAP) + boxWidth / 2)},${catBottom + 4}V${mid}`).join('');
     root

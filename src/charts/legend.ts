@@ -1,5 +1,5 @@
 import { append } from './svg.ts';
-import { textWidth } from './text.ts';
+import { textWidth, wrap } from './text.ts';
 import { theme } from './theme.ts';
 
 export interface LegendItem {
@@ -11,26 +11,39 @@ export interface LegendItem {
 }
 
 const ROW = 22;
+const LINE = 16;
 const SWATCH = 19;
 
-/** Where each legend item goes: in a row, wrapping to a new row past `maxWidth`, or one per row when `stacked`. */
+/**
+ * Where each legend item goes: in a row, wrapping to a new row past `maxWidth`, or one per
+ * row when `stacked`. A label too long for `maxWidth` breaks into lines, and its row grows.
+ */
 export function legendLayout(
   labels: readonly string[],
   { x, maxWidth = Infinity, stacked = false, gap = 14 }: { x: number; maxWidth?: number; stacked?: boolean; gap?: number },
 ) {
   let lx = x;
   let row = 0;
+  const rows = [0];
   const places = labels.map((label, i) => {
-    const width = SWATCH + textWidth(label, theme.font.small);
+    const lines = Number.isFinite(maxWidth) ? wrap(label, theme.font.small, maxWidth - SWATCH) : [label];
+    const width = SWATCH + Math.max(...lines.map((l) => textWidth(l, theme.font.small)));
     if (stacked ? i > 0 : lx > x && lx + width > x + maxWidth) {
       row++;
+      rows.push(0);
       lx = x;
     }
-    const at = { x: lx, row };
+    rows[row] = Math.max(rows[row]!, lines.length);
+    const at = { x: lx, row, lines };
     lx += width + gap;
     return at;
   });
-  return { places, height: (row + 1) * ROW };
+  // Each row is as tall as its tallest label; a row of one-line labels is ROW tall.
+  const tops = rows.map((_, r) => rows.slice(0, r).reduce((h, n) => h + ROW + (n - 1) * LINE, 0));
+  return {
+    places: places.map((p) => ({ ...p, dy: tops[p.row]! })),
+    height: rows.reduce((h, n) => h + ROW + (n - 1) * LINE, 0),
+  };
 }
 
 /** Swatches with labels, in rows that wrap within `maxWidth` (or one per row when `stacked`). Returns the height it takes. */
@@ -45,11 +58,13 @@ export function legend(
     options,
   );
   items.forEach((item, i) => {
-    const { x, row } = places[i]!;
-    const y = options.y + row * ROW;
+    const { x, dy, lines } = places[i]!;
+    const y = options.y + dy;
     const swatch = append(g, 'rect', { class: `swatch ${item.className}`, x, y, width: 13, height: 13 });
     if (item.overlay) g.appendChild(item.overlay(swatch));
-    append(g, 'text', { class: 'legend-label', x: x + SWATCH, y: y + 11.5, 'font-size': theme.font.small }, item.label);
+    lines.forEach((line, j) =>
+      append(g, 'text', { class: 'legend-label', x: x + SWATCH, y: y + 11.5 + j * LINE, 'font-size': theme.font.small }, line),
+    );
   });
   return height;
 }

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { legend, legendLayout } from './legend.ts';
-import { textWidth } from './text.ts';
+import { textWidth, wrap } from './text.ts';
 import { createSvg } from './svg.ts';
 import { isCompact, theme } from './theme.ts';
 
@@ -26,6 +26,9 @@ export interface RateBarsOptions {
 }
 
 const defaults = { id: 'rate-bars', width: 640 };
+/** The right margin holds each value label past the 100% line: at least this wide, wider for a long value. */
+const MARGIN_RIGHT = 72;
+const LINE = 18;
 
 /** Highest rate first; ties in key order, so the chart and its table agree on every machine. */
 export function sortRates<R extends { key: string; value: number }>(rates: readonly R[]): R[] {
@@ -41,8 +44,19 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
   // Labels go above the bars on phones, or wherever they would take too much of the width.
   const compact = isCompact(width) || longest + 16 > width * 0.4;
   const rows = sortRates(data);
-  const step = compact ? 46 : 34;
   const marginLeft = compact ? 16 : longest + 16;
+  const marginRight = Math.max(MARGIN_RIGHT, 8 + Math.max(...data.map((d) => textWidth(d.text, theme.font.value))) + 4);
+  // The caption of the 100% line is centred on it where it fits the right margin, else it ends
+  // at the line, in as many lines as it needs, and the chart grows by them.
+  const centred = textWidth(full, theme.font.small) / 2 <= marginRight;
+  const caption = centred ? [full] : wrap(full, theme.font.small, width - marginRight - 4);
+  const marginBottom = 24 + (caption.length - 1) * LINE;
+  // Above the bars a label too long for the track breaks into lines (clear of the values right of
+  // it); every row makes room for the most lines.
+  const track = width - marginLeft - marginRight;
+  const lines = new Map(rows.map((d) => [d.key, compact ? wrap(d.label, theme.font.label, track) : [d.label]]));
+  const most = Math.max(1, ...[...lines.values()].map((l) => l.length));
+  const step = compact ? 46 + (most - 1) * LINE : 34;
   // Groups take the palette's colours in their order (series-1, series-2, …), whatever their keys.
   const legendItems = Object.entries(groups).map(([key, label], i) => ({ className: `rate--${key} series-${i + 1}`, label }));
   const legendSpace = { x: marginLeft, maxWidth: width - marginLeft - 8 };
@@ -56,13 +70,14 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
   const plot = Plot.plot({
     document,
     width,
-    height: marginTop + 24 + rows.length * step,
+    height: marginTop + marginBottom + rows.length * step,
     marginTop,
     marginLeft,
-    marginRight: 72,
-    marginBottom: 24,
+    marginRight,
+    marginBottom,
     x: { domain: [0, 100], axis: null },
-    y: { domain: rows.map((d) => d.key), axis: null, padding: compact ? 0.55 : 0.3, align: compact ? 1 : 0.5 },
+    // The bars keep their thickness however tall the rows grow for their labels.
+    y: { domain: rows.map((d) => d.key), axis: null, padding: compact ? 1 - (0.45 * 46) / step : 0.3, align: compact ? 1 : 0.5 },
     marks: [
       Plot.axisX({
         anchor: 'top',
@@ -74,16 +89,22 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
         textAnchor: 'middle',
         className: 'axis',
       }),
-      // Labels above the bars on phones, left of them on wider screens.
-      Plot.text(rows, {
-        x: 0,
-        y: 'key',
-        ...(compact ? { dy: -17, textAnchor: 'start' } : { dx: -10, textAnchor: 'end' }),
-        text: 'label',
-        className: 'axis-label',
-        fontSize: theme.font.label,
-        ariaLabel: 'key',
-      }),
+      // Labels above the bars on phones, left of them on wider screens. Line k from the end of a
+      // label sits k lines above the bar (one mark per k, top line first, so the text reads in order).
+      ...Array.from({ length: most }, (_, i) => most - 1 - i).map((k) =>
+        Plot.text(
+          rows.filter((d) => lines.get(d.key)!.length > k),
+          {
+            x: 0,
+            y: 'key',
+            ...(compact ? { dy: -17 - k * LINE, textAnchor: 'start' } : { dx: -10, textAnchor: 'end' }),
+            text: (d: Rate) => lines.get(d.key)!.at(-1 - k),
+            className: 'axis-label',
+            fontSize: theme.font.label,
+            ariaLabel: 'key',
+          },
+        ),
+      ),
       Plot.barX(rows, { y: 'key', x1: 0, x2: 100, className: 'track', ariaLabel: 'key' }),
       ...Object.keys(groups).map((g, i) =>
         Plot.barX(
@@ -92,14 +113,16 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
         ),
       ),
       Plot.ruleX([100], { className: 'reference' }),
-      Plot.text([full], {
-        x: 100,
-        frameAnchor: 'bottom',
-        dy: 16,
-        textAnchor: 'middle',
-        className: 'axis-note',
-        fontSize: theme.font.small,
-      }),
+      ...caption.map((line, i) =>
+        Plot.text([line], {
+          x: 100,
+          frameAnchor: 'bottom',
+          dy: 16 + i * LINE,
+          textAnchor: centred ? 'middle' : 'end',
+          className: 'axis-note',
+          fontSize: theme.font.small,
+        }),
+      ),
       Plot.text(rows, {
         x: 100,
         y: 'key',

@@ -31,11 +31,14 @@ export interface StageBarsOptions {
   /** Axis title naming the unit, e.g. "单位：万吨/天". */
   unit: string;
   legend: { built: string; planned: string };
+  /** Writes a tick value, e.g. 200000 → "200,000" in English (default: plain digits). */
+  tickFormat?: (value: number) => string;
 }
 
 const defaults = { id: 'stage-bars', width: 640 };
 const BAR = 26;
 const ROW = 64;
+const LINE = 18;
 const RING = { r: 30, stroke: 12 };
 /** Daily capacity per stage as bars on one scale from 0, planned stages dashed; the collection rate as a separate 0–100% ring. */
 export function stageBars(data: StageBarsData, options: StageBarsOptions): SVGSVGElement {
@@ -53,7 +56,10 @@ export function stageBars(data: StageBarsData, options: StageBarsOptions): SVGSV
     legendSpace,
   ).height;
   const top = legendHeight + 54;
-  const gridBottom = top + stages.length * ROW - 8;
+  // A row label too long for the width breaks into lines above its bar, and its row grows by them.
+  const rows = stages.map((d) => wrap(d.label, theme.font.label, width - m.left - m.right));
+  const rowTop = rows.map((_, i) => top + rows.slice(0, i).reduce((h, l) => h + ROW + (l.length - 1) * LINE, 0));
+  const gridBottom = top + rows.reduce((h, l) => h + ROW + (l.length - 1) * LINE, 0) - 8;
   const outer = RING.r + RING.stroke / 2;
   const ruleY = gridBottom + 34;
   const cx = m.left + outer;
@@ -73,16 +79,23 @@ export function stageBars(data: StageBarsData, options: StageBarsOptions): SVGSV
     .domain([0, Math.max(...stages.map((d) => d.value))])
     .nice()
     .range([m.left, width - m.right - room]);
-  xGrid(root, x, { count: compact ? 3 : 5, top: top + 12, bottom: gridBottom, labelY: gridBottom + 16 });
+  xGrid(root, x, {
+    count: compact ? 3 : 5,
+    top: top + 12,
+    bottom: gridBottom,
+    labelY: gridBottom + 16,
+    format: options.tickFormat ?? String,
+  });
 
   const bars = root.append('g').attr('class', 'stages');
   stages.forEach((d, i) => {
-    const y = top + i * ROW;
+    const lines = rows[i]!;
+    const y = rowTop[i]! + (lines.length - 1) * LINE;
     const g = bars
       .append('g')
       .attr('class', d.planned ? 'mark stage planned' : 'mark stage')
       .attr('data-key', d.key);
-    label(g, 'axis-label', m.left, y, theme.font.label, d.label);
+    lines.forEach((line, j) => label(g, 'axis-label', m.left, rowTop[i]! + j * LINE, theme.font.label, line));
     g.append('rect')
       .attr('class', d.planned ? 'stage-planned' : 'stage-built')
       .attr('x', m.left)

@@ -6,6 +6,10 @@ const WIDE = /[\u3000-\u9fff\uff00-\uffef]/;
 /** Estimated width of a label: one em per CJK character, 0.62 em for others (as the chart tests measure). */
 export const textWidth = (s: string, size: number) => [...s].reduce((w, ch) => w + (WIDE.test(ch) ? 1 : 0.62), 0) * size;
 
+/** Width of the widest run `wrap` cannot break: a word of spaced text (Chinese breaks between any two characters). */
+export const widestWord = (s: string, size: number) =>
+  Math.max(0, ...(s.match(/[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []).map((w) => textWidth(w, size)));
+
 /** Greedy lines no wider than `max`, breaking between CJK characters (closing punctuation stays on its line) or at spaces. */
 function greedy(text: string, size: number, max: number): string[] {
   const lines = [''];

@@ -1,6 +1,6 @@
 import { select } from 'd3';
 import { createSvg, px } from './svg.ts';
-import { wrap } from './text.ts';
+import { widestWord, wrap } from './text.ts';
 import { theme } from './theme.ts';
 
 export type TierRole = 'leading' | 'featured' | 'other';
@@ -37,19 +37,29 @@ export function tierBoxes(data: readonly Industry[], options: TierBoxesOptions):
   const inner = width - m.left - m.right;
   const rows = TIERS.map((tier) => {
     const items = data.filter((d) => d.tier === tier);
-    const boxWidth = (inner - GAP * (items.length - 1)) / items.length;
     const size = tier === 'leading' ? theme.font.value : theme.font.label;
+    // A tier's boxes share one row, unless a word too long to break would not fit its box:
+    // then they take as many rows as they need, as many boxes to a row as fit.
+    const boxWidthOf = (cols: number) => (inner - GAP * (cols - 1)) / cols;
+    const longest = Math.max(0, ...items.map((d) => widestWord(d.label, size)));
+    let cols = Math.max(1, items.length);
+    while (cols > 1 && longest > boxWidthOf(cols) - 2 * PAD) cols--;
+    const boxWidth = boxWidthOf(cols);
     const labels = items.map((d) => wrap(d.label, size, boxWidth - 2 * PAD));
     const height = 2 * PAD + LINE * Math.max(1, ...labels.map((l) => l.length));
-    return { tier, items, boxWidth, size, labels, height, heading: wrap(tiers[tier], theme.font.small, inner), top: 0 };
+    return { tier, items, cols, boxWidth, size, labels, height, heading: wrap(tiers[tier], theme.font.small, inner), top: 0 };
   }).filter((r) => r.items.length > 0);
+  const blockHeight = (r: (typeof rows)[number]) => {
+    const lines = Math.ceil(r.items.length / r.cols);
+    return lines * r.height + (lines - 1) * GAP;
+  };
   // The leading industry is drawn taller than any other tier so the "1" of "1+3+N" reads first.
   const lead = rows.find((r) => r.tier === 'leading');
   if (lead) lead.height = Math.max(...rows.map((r) => r.height)) + 16;
   let y = 4;
   for (const r of rows) {
     r.top = y + r.heading.length * HEADING + 6;
-    y = r.top + r.height + 18;
+    y = r.top + blockHeight(r) + 18;
   }
   const svg = createSvg({ document, id, width, height: px(y - 10), title, description, className: 'chart--tier-boxes' });
   const root = select(svg);
@@ -67,17 +77,18 @@ export function tierBoxes(data: readonly Industry[], options: TierBoxesOptions):
         .text(line),
     );
     r.items.forEach((d, i) => {
-      const x0 = m.left + i * (r.boxWidth + GAP);
+      const x0 = m.left + (i % r.cols) * (r.boxWidth + GAP);
+      const y0 = r.top + Math.floor(i / r.cols) * (r.height + GAP);
       const lines = r.labels[i] ?? [];
       const g = tier.append('g').attr('class', `mark tier-${r.tier}`).attr('data-key', d.key);
-      g.append('rect').attr('x', px(x0)).attr('y', px(r.top)).attr('width', px(r.boxWidth)).attr('height', px(r.height)).attr('rx', 4);
+      g.append('rect').attr('x', px(x0)).attr('y', px(y0)).attr('width', px(r.boxWidth)).attr('height', px(r.height)).attr('rx', 4);
       // Lines are centred on the box, each its own <text> so no line is wider than the box.
       lines.forEach((line, j) =>
         g
           .append('text')
           .attr('class', 'box-label')
           .attr('x', px(x0 + r.boxWidth / 2))
-          .attr('y', px(r.top + r.height / 2 + (j - (lines.length - 1) / 2) * LINE + r.size * 0.35))
+          .attr('y', px(y0 + r.height / 2 + (j - (lines.length - 1) / 2) * LINE + r.size * 0.35))
           .attr('text-anchor', 'middle')
           .attr('font-size', r.size)
           .attr('font-weight', r.tier === 'leading' ? 700 : 400)

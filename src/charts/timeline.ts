@@ -34,6 +34,9 @@ const LINE = 18;
 const STACK = 5;
 const BREAK = 40;
 const MIN_YEAR = 44;
+/** A break's note: its line height, and the least height of a break around a one-line note. */
+const NOTE_LINE = 16;
+const NOTE_BREAK = 32;
 
 /** 'YYYY' → the start of the year; 'YYYY-MM' → the start of the month, in fractional years. */
 const toYear = (date: string) => Number(date.slice(0, 4)) + (date.length > 4 ? (Number(date.slice(5, 7)) - 1) / 12 : 0);
@@ -49,20 +52,24 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
   const { font, margin: m } = theme;
   const sorted = data.map((d) => ({ ...d, t: toYear(d.date) })).sort((a, b) => a.t - b.t);
   const first = Math.floor(sorted[0]!.t);
-  const end = Math.floor(sorted.at(-1)!.t) + 1;
+  const last = Math.floor(sorted.at(-1)!.t);
   // Dates and year numbers share the column left of the line.
-  const column = Math.max(textWidth(String(end), 1), ...sorted.map((d) => textWidth(dateLabel(d.date), 1))) * font.small;
+  const column = Math.max(textWidth(String(last), 1), ...sorted.map((d) => textWidth(dateLabel(d.date), 1))) * font.small;
   const axisX = m.left + column + 12;
   const labelX = axisX + 14;
   const room = width - m.right - labelX;
   const events = sorted.map((d, i) => ({ ...d, lines: wrap(d.label, font.label, room), dated: sorted[i - 1]?.date !== d.date, cy: 0 }));
   const years = new Set(events.map((d) => Math.floor(d.t)));
-  // A year is as tall as its busiest stack needs, so undated events of a year all sit within it.
+  // What an event takes down the page: its label lines and the space before the next one.
+  const need = (d: (typeof events)[number]) => d.lines.length * LINE + STACK;
+  // A year is as tall as its busiest stack needs, wherever in the year that stack falls, so
+  // one scale fits every year and no month stretches it.
   let k = MIN_YEAR;
-  for (const y of years) {
-    const inYear = events.filter((d) => Math.floor(d.t) === y);
-    k = Math.max(k, inYear.reduce((h, d) => h + d.lines.length * LINE + STACK, 0) / (1 - (inYear[0]!.t - y)));
-  }
+  for (const y of years)
+    k = Math.max(
+      k,
+      events.filter((d) => Math.floor(d.t) === y).reduce((h, d) => h + need(d), 0),
+    );
 
   // The height depends on the legend's, so it is set once the events are placed.
   const svg = createSvg({ document, id, width, height: 0, title, description, className: 'chart--timeline' });
@@ -73,22 +80,43 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
 
   // A lone empty year keeps its place; longer empty runs become breaks.
   const shown = (y: number) => years.has(y) || (years.has(y - 1) && years.has(y + 1));
+  // A break is as tall as its note needs, so the note clears the events either side.
+  const notes = new Map<number, string[]>();
   const stops: [number, number][] = [[first, top]];
-  for (let y = first, at = top; y < end;) {
+  for (let y = first, at = top; y < last;) {
     if (shown(y)) y += 1;
     else while (!shown(y)) y += 1;
-    at += stops.at(-1)![0] === y - 1 ? k : BREAK;
+    const from = stops.at(-1)![0];
+    if (from === y - 1) at += k;
+    else {
+      const note = gap ? wrap(gap(from, y - 1), font.small, room) : [];
+      notes.set(from, note);
+      at += Math.max(BREAK, NOTE_BREAK + (note.length - 1) * NOTE_LINE);
+    }
     stops.push([y, at]);
   }
+  // The axis ends at the last event's year; that year runs on at the same scale.
   const scale = scaleLinear()
-    .domain(stops.map((s) => s[0]))
-    .range(stops.map((s) => s[1]));
+    .domain([...stops.map((s) => s[0]), last + 1])
+    .range([...stops.map((s) => s[1]), stops.at(-1)![1] + k]);
+  // Each event sits at its date unless the one before pushes it down. A stack that would run
+  // past the end of its year moves up just enough to fit (it always can: a year holds its
+  // busiest stack), so every dot stays within its year.
+  const ceiling = new Map<(typeof events)[number], number>();
+  for (let i = events.length - 1, limit = Infinity; i >= 0; i--) {
+    const d = events[i]!;
+    const y = Math.floor(d.t);
+    if (Math.floor(events[i + 1]?.t ?? NaN) !== y) limit = y < last ? scale(y + 1) + LINE / 2 : Infinity;
+    limit -= need(d);
+    ceiling.set(d, limit);
+  }
   let bottom = -Infinity;
   for (const d of events) {
-    d.cy = Math.max(scale(d.t), bottom + STACK + LINE / 2);
+    d.cy = Math.max(Math.min(scale(d.t), ceiling.get(d)!), bottom + STACK + LINE / 2);
     bottom = d.cy + LINE / 2 + (d.lines.length - 1) * LINE;
   }
-  const height = px(Math.max(scale(end), bottom) + 24);
+  const end = Math.max(stops.at(-1)![1], events.at(-1)!.cy);
+  const height = px(Math.max(end, bottom) + 24);
   svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
   svg.setAttribute('height', String(height));
 
@@ -98,15 +126,17 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
   const axis = root.append('g').attr('class', 'timeline-axis').attr('aria-hidden', 'true');
   const path = (g: G, cls: string, d: string) => g.append('path').attr('class', cls).attr('d', d);
   const segments = stops.slice(1).map((to, i) => ({ from: stops[i]!, to, v: `M${px(axisX)},${px(stops[i]![1])}V${px(to[1])}` }));
-  path(axis, 'axis-line', segments.map((s) => (s.to[0] - s.from[0] === 1 ? s.v : '')).join(''));
+  // The solid line runs on past the last year's tick to the last event, and no further.
+  const tail = end > stops.at(-1)![1] ? `M${px(axisX)},${px(stops.at(-1)![1])}V${px(end)}` : '';
+  path(axis, 'axis-line', segments.map((s) => (s.to[0] - s.from[0] === 1 ? s.v : '')).join('') + tail);
   for (const { from, to, v } of segments.filter((s) => s.to[0] - s.from[0] > 1)) {
     // The omitted years are drawn dotted and crossed by two slashes, so the shortened stretch is not read to scale.
     const mid = (from[1] + to[1]) / 2;
     const g = axis.append('g').attr('class', 'axis-break');
     path(g, 'axis-break-gap', v);
     path(g, 'axis-break-mark', `M${px(axisX - 7)},${px(mid - 1)}l14,-6M${px(axisX - 7)},${px(mid + 6)}l14,-6`);
-    const note = gap ? wrap(gap(from[0], to[0] - 1), font.small, room) : [];
-    note.forEach((line, i) => text(g, 'axis-note', labelX, mid + 4 + (i - (note.length - 1) / 2) * 16, font.small).text(line));
+    const note = notes.get(from[0]) ?? [];
+    note.forEach((line, i) => text(g, 'axis-note', labelX, mid + 4 + (i - (note.length - 1) / 2) * NOTE_LINE, font.small).text(line));
   }
   for (const [year, y] of stops) {
     path(axis, 'axis-tick', `M${px(axisX - 6)},${px(y)}h6`).attr('data-year', year);

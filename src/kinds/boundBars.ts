@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundBars as draw } from '../charts/boundBars.ts';
 import { factId, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
+import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Lower bounds ("over …"), each a figure; figures of one unit share a panel and a scale. */
@@ -51,6 +51,7 @@ export const boundBars = defineKind<z.infer<typeof data>, { panels: Record<strin
           description: text.description,
           groups: panels,
           note: ctx.words.note,
+          tickFormat: tickFormat(ctx.locale),
         }),
       ),
     };

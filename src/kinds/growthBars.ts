@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { growthBars as drawChart, type GrowthBar } from '../charts/growthBars.ts';
 import { formatAmount, formatNumber, formatSigned } from '../lib/format.ts';
 import { factId, markKey as key, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, type Point } from './kind.ts';
+import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat, type Point } from './kind.ts';
 
 const data = z.strictObject({
   /** Bars left to right: a figure each, with an optional part drawn from the base (a high-tech share of output). */
@@ -75,7 +75,10 @@ export const growthBars = defineKind<
       rows: GrowthBar[],
       o: { title: string; description: string; unit: string; visible?: readonly string[]; change?: string },
       idPrefix: string,
-    ) => renderVariants(idPrefix, (document, width, id) => drawChart(rows, { document, id, width, legend: w.legend, ...o }));
+    ) =>
+      renderVariants(idPrefix, (document, width, id) =>
+        drawChart(rows, { document, id, width, legend: w.legend, tickFormat: tickFormat(locale), ...o }),
+      );
     const amountRows: GrowthBar[] = bars.map((b) => ({
       key: b.key,
       label: b.label,

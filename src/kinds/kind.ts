@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { theme, type Variant } from '../charts/theme.ts';
 import { serverDocument } from '../lib/dom.ts';
 import { isDateFact, isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
-import { displayUnit, formatFact, type Locale } from '../lib/format.ts';
+import { displayUnit, formatFact, formatNumber, type Locale } from '../lib/format.ts';
 import { text } from '../lib/schema.ts';
 import type { Rich } from '../lib/template.ts';
 import type { Dataset, Group } from '../lib/schema.ts';
@@ -148,6 +148,15 @@ export function renderVariants(figureId: string, draw: (document: Document, widt
   }
   return out;
 }
+
+/**
+ * Axis ticks written as the edition writes numbers, with the decimals the tick has:
+ * 200000 in Chinese, 200,000 in English (the same formatter as the prose).
+ */
+export const tickFormat =
+  (locale: Locale) =>
+  (value: number): string =>
+    formatNumber(value, (String(value).split('.')[1] ?? '').length, locale);
 
 /** The value of a figure in the unit an edition draws it, where figures share one axis. */
 export const drawnValue = (f: Fact, locale: Locale) => displayUnit(f.value, f.unit, f.digits, locale).value;

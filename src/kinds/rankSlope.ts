@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { rankSlope as drawChart } from '../charts/rankSlope.ts';
 import { formatDate, withUnit } from '../lib/format.ts';
 import { factId, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
+import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Ranks in time order, each a figure with its year; told in steps, one per rank. */
@@ -59,6 +59,7 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
             title: text.title,
             description: text.description,
             format: (rank) => ctx.show({ ...first, value: rank, digits: 0 }),
+            tickFormat: tickFormat(locale),
             change,
             better: w.better,
             window: (from, to) => ctx.say('window', w.window, { from, to }),

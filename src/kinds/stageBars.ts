@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stageBars as draw } from '../charts/stageBars.ts';
 import { factId, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
+import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Capacities on one scale from 0, each a figure; a figure with `"stage": "planned"` is drawn dashed. */
@@ -54,6 +54,7 @@ export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: str
             description: text.description,
             unit: ctx.axisUnit(stages[0]!),
             legend: ctx.words.legend,
+            tickFormat: tickFormat(ctx.locale),
           },
         ),
       ),

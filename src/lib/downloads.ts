@@ -1,5 +1,6 @@
 import { csvFormatRow } from 'd3-dsv';
 import { isDateFact, isFigure, type AnyFact, type DateFact, type Fact } from './facts.ts';
+import { roundTo } from './format.ts';
 import { sectionOf } from './provenance.ts';
 import type { Dataset, SourceFile } from './schema.ts';
 
@@ -48,6 +49,18 @@ export function datasetColumns(records: readonly Record<string, unknown>[]): str
   return order.filter((c) => present.has(c));
 }
 
+/**
+ * Decimals a download keeps beyond those a derived figure is shown with (its `digits`).
+ * Two are enough to round again to the figure either edition shows (English shows one
+ * decimal more for amounts it converts to billions) and to redo the arithmetic, without
+ * the floating-point noise of the computation (0.1 + 0.2 is 0.30000000000000004) or a
+ * precision the reported inputs never had. The method notes on the data page state it.
+ */
+export const DOWNLOAD_EXTRA_DIGITS = 2;
+
+/** A figure's value as downloads carry it: reported as in data/, derived rounded to `digits` + 2 decimals. */
+export const downloadValue = (f: Fact): number => (f.derived ? roundTo(f.value, f.digits + DOWNLOAD_EXTRA_DIGITS) : f.value);
+
 /** Every figure the site can show, reported and derived, one row each: the whole data set as one table. */
 export function figureRows(facts: Map<string, AnyFact>, source: SourceFile) {
   const section = (line: string) => sectionOf(source, line).title;
@@ -69,7 +82,7 @@ export function figureRows(facts: Map<string, AnyFact>, source: SourceFile) {
             id: f.id,
             label: f.label,
             label_en: f.en?.label,
-            value: f.value,
+            value: downloadValue(f),
             unit: f.unit,
             qualifier: f.qualifier,
             year: f.year,

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { theme } from '../../src/charts/theme.ts';
-import { cleanSvg, textExtents } from './svgTools.ts';
+import { cleanSvg, overlappingLabels, textExtents } from './svgTools.ts';
 
 const widths = Object.entries(theme.widths);
 
@@ -25,14 +25,17 @@ export function checkChartContract(name: string, draw: (width: number) => SVGSVG
     expect(svg.querySelector(`#${svg.getAttribute('aria-describedby')}`)?.textContent?.length).toBeGreaterThan(0);
   });
 
-  it.each(widths)('keeps every label inside the chart, legibly sized, at the %s width', (_, width) => {
+  it.each(widths)('keeps every label inside the chart, legibly sized and clear of the others, at the %s width', (_, width) => {
     const svg = draw(width);
     expect(svg.getAttribute('viewBox')).toBe(`0 0 ${width} ${svg.getAttribute('height')}`);
     for (const t of textExtents(svg)) {
       expect(t.left, `"${t.text}" starts inside`).toBeGreaterThanOrEqual(0);
       expect(t.right, `"${t.text}" ends inside`).toBeLessThanOrEqual(width);
+      expect(t.top, `"${t.text}" starts below the top`).toBeGreaterThanOrEqual(0);
+      expect(t.bottom, `"${t.text}" ends above the bottom`).toBeLessThanOrEqual(Number(svg.getAttribute('height')));
       expect(t.size, `"${t.text}" is legible`).toBeGreaterThanOrEqual(12);
     }
+    expect(overlappingLabels(textExtents(svg)).map(([a, b]) => `"${a.text}" / "${b.text}"`)).toEqual([]);
   });
 
   it('derives every id from the chart id', () => {

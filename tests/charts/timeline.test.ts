@@ -135,7 +135,42 @@ describe('timeline chart', () => {
     expect(svg.querySelector('.axis-break')).toBeNull();
     const ys = ['e0', 'e1', 'e2'].map((k) => dotY(svg, k));
     expect(ys[1]! - ys[0]!).toBeCloseTo(ys[2]! - ys[1]!, 1);
-    // July 2018 is a year and a half after the start of 2017, of the two years to 2019.
-    expect((dotY(svg, 'e3') - tickY(svg, 2017)) / (tickY(svg, 2019) - tickY(svg, 2017))).toBeCloseTo(0.75, 2);
+    // July 2018 is a year and a half after the start of 2017, on the scale of the years before it.
+    expect((dotY(svg, 'e3') - tickY(svg, 2017)) / (tickY(svg, 2018) - tickY(svg, 2017))).toBeCloseTo(1.5, 2);
+  });
+
+  it('keeps a year its height wherever in the year its events fall (the December case)', () => {
+    for (const width of Object.values(theme.widths)) {
+      const base = timeline(width);
+      const year = tickY(base, 2020) - tickY(base, 2019);
+      const height = Number(base.getAttribute('height'));
+      // Moving the 2020-04 application to December once stretched every year to 276 units (1540 in all).
+      for (const moved of data.map((d) => d.key)) {
+        const december = data.map((d) => (d.key === moved ? { ...d, date: `${d.date.slice(0, 4)}-12` } : d));
+        const svg = timeline(width, december);
+        expect(tickY(svg, 2020) - tickY(svg, 2019), `${moved} at ${width}`).toBe(year);
+        expect(Number(svg.getAttribute('height')), `${moved} at ${width}`).toBeLessThan(height + year);
+        // Every dot stays within its own year, the December one included.
+        for (const d of december) {
+          const y = Number(d.date.slice(0, 4));
+          expect(dotY(svg, d.key)).toBeGreaterThanOrEqual(tickY(svg, y));
+          if (y < 2020) expect(dotY(svg, d.key), `${d.key} before ${y + 1}`).toBeLessThan(tickY(svg, y + 1));
+        }
+      }
+    }
+  });
+
+  it('ends the axis at the year of the last event, not the year after', () => {
+    for (const width of Object.values(theme.widths)) {
+      const svg = timeline(width);
+      const ticks = [...svg.querySelectorAll('.axis-tick')].map((t) => Number(t.getAttribute('data-year')));
+      expect(Math.max(...ticks)).toBe(2020);
+      expect([...svg.querySelectorAll('.axis-label')].map((t) => t.textContent)).not.toContain('2021');
+      // The line runs on just to the last event, and the chart ends soon after it.
+      const line = svg.querySelector('.axis-line')!.getAttribute('d')!;
+      const lineEnd = Math.max(...[...line.matchAll(/V([\d.]+)/g)].map((m) => Number(m[1])));
+      expect(lineEnd).toBe(dotY(svg, 'milestone.greenParkApplication'));
+      expect(Number(svg.getAttribute('height')) - lineEnd).toBeLessThan(60);
+    }
   });
 });

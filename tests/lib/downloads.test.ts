@@ -1,6 +1,9 @@
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/lib/downloads.ts';
+import { DOWNLOAD_EXTRA_DIGITS, downloadValue, figureRows, toCsv } from '../../src/lib/downloads.ts';
+import type { Fact } from '../../src/lib/facts.ts';
+import { roundTo } from '../../src/lib/format.ts';
+import { realStory } from '../helpers.ts';
 
 describe('toCsv', () => {
   const columns = ['id', 'label', 'value', 'note'];
@@ -22,5 +25,47 @@ describe('toCsv', () => {
     expect(parsed.map((r) => ({ ...r }))).toEqual(
       rows.map((r) => Object.fromEntries(columns.map((c) => [c, String(r[c as keyof typeof r] ?? '')]))),
     );
+  });
+});
+
+/** Decimal places of a number as JSON and CSV write it. */
+const decimals = (v: unknown) => (typeof v === 'number' ? (String(v).split('.')[1] ?? '').length : 0);
+
+describe('figureRows', () => {
+  const story = realStory();
+  const rows = figureRows(story.facts, story.data.source);
+  const fact = (id: string) => story.facts.get(id) as Fact;
+
+  it('rounds every derived value to the decimals it is shown with plus DOWNLOAD_EXTRA_DIGITS, and no further', () => {
+    const derived = rows.filter((r) => r.type === 'derived');
+    expect(derived.length).toBeGreaterThan(5);
+    for (const r of derived) {
+      const f = fact(r.id);
+      expect(decimals(r.value), `${r.id}: ${r.value}`).toBeLessThanOrEqual(f.digits + DOWNLOAD_EXTRA_DIGITS);
+      // Rounded again, the download gives the figure the site shows.
+      expect(roundTo(r.value as number, f.digits), r.id).toBe(roundTo(f.value, f.digits));
+      expect(Math.abs((r.value as number) - f.value), r.id).toBeLessThanOrEqual(0.5 * 10 ** -(f.digits + DOWNLOAD_EXTRA_DIGITS));
+    }
+  });
+
+  it('carries reported values exactly as data/ gives them', () => {
+    for (const r of rows.filter((r) => r.type === 'reported' && r.unit !== 'date')) expect(r.value, r.id).toBe(fact(r.id).value);
+  });
+
+  it('drops the floating-point noise of the arithmetic', () => {
+    const noisy: Fact = {
+      id: 'derived.a.b',
+      label: 'a',
+      value: 208.8 - 84.3,
+      unit: '亿元',
+      digits: 1,
+      dataset: 'derived',
+      derived: { formula: 'a − b', inputs: [] },
+    };
+    expect(noisy.value).toBe(124.50000000000001);
+    expect(downloadValue(noisy)).toBe(124.5);
+    expect(downloadValue({ ...noisy, value: 208.8 / 1.156 })).toBe(180.623);
+    expect(downloadValue({ ...noisy, value: (84.3 / 208.8) * 100, unit: '%', digits: 2 })).toBe(40.3736);
+    expect(toCsv(['value'], [{ value: downloadValue(noisy) }])).toBe('\uFEFFvalue\r\n124.5\r\n');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
-import { textExtents } from '../charts/svgTools.ts';
+import { overlappingLabels, textExtents } from '../charts/svgTools.ts';
 import { realStory } from '../helpers.ts';
 
 const svgOf = (markup: string) =>
@@ -17,7 +17,7 @@ describe.each(story.editions)('every chart of the %s edition', (locale) => {
     for (const f of all) expect(f.points.length, f.id).toBeGreaterThan(0);
   });
 
-  it('keeps every label inside the chart at every width, in every state and view', () => {
+  it('keeps every label inside the chart and clear of every other, at every width, in every state and view', () => {
     for (const f of all) {
       const sets = [
         f.svg,
@@ -25,13 +25,19 @@ describe.each(story.editions)('every chart of the %s edition', (locale) => {
         ...(f.modes ?? []).flatMap((m) => [m.svg, ...(m.states ?? []).map((s) => s.svg)]),
       ];
       for (const svgs of sets) {
-        for (const markup of Object.values(svgs)) {
+        for (const [variant, markup] of Object.entries(svgs)) {
           const svg = svgOf(markup);
           const width = Number(svg.getAttribute('width'));
-          for (const t of textExtents(svg)) {
+          const height = Number(svg.getAttribute('height'));
+          const labels = textExtents(svg);
+          for (const t of labels) {
             expect(t.left, `${f.id}: "${t.text}"`).toBeGreaterThanOrEqual(0);
             expect(t.right, `${f.id}: "${t.text}"`).toBeLessThanOrEqual(width);
+            expect(t.top, `${f.id}: "${t.text}"`).toBeGreaterThanOrEqual(0);
+            expect(t.bottom, `${f.id}: "${t.text}"`).toBeLessThanOrEqual(height);
           }
+          const overlaps = overlappingLabels(labels).map(([a, b]) => `"${a.text}" / "${b.text}"`);
+          expect(overlaps, `${f.id} ${variant}`).toEqual([]);
         }
       }
     }

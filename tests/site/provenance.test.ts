@@ -4,6 +4,7 @@ import { csvParse } from 'd3-dsv';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isDateFact, isItem, lookupFact, type Fact, isFigure } from '../../src/lib/facts.ts';
+import { DOWNLOAD_EXTRA_DIGITS, downloadValue } from '../../src/lib/downloads.ts';
 import { formatFact } from '../../src/lib/format.ts';
 import { factAnchor } from '../../src/lib/urls.ts';
 import { readDataDir, realFacts, realStory } from '../helpers.ts';
@@ -114,6 +115,35 @@ describe('downloads', () => {
     }
   });
 
+  it('carries no value with more decimals than the method notes state: as reported, derived to its shown decimals + 2', () => {
+    const decimals = (v: string) => (v.split('.')[1] ?? '').length;
+    const checked = new Set<string>();
+    const check = (file: string, id: unknown, value: unknown) => {
+      if (typeof id !== 'string' || (typeof value !== 'number' && typeof value !== 'string')) return;
+      const f = facts.get(id);
+      if (!f || !isFigure(f) || value === '') return;
+      const allowed = f.derived ? f.digits + DOWNLOAD_EXTRA_DIGITS : f.digits;
+      expect(decimals(String(value)), `${file}: ${id} = ${value}`).toBeLessThanOrEqual(allowed);
+      checked.add(`${file} ${id}`);
+    };
+    const walk = (file: string, node: unknown): void => {
+      if (Array.isArray(node)) node.forEach((n) => walk(file, n));
+      else if (node && typeof node === 'object') {
+        const o = node as Record<string, unknown>;
+        check(file, o['id'], o['value']);
+        Object.values(o).forEach((n) => walk(file, n));
+      }
+    };
+    for (const f of files) {
+      if (f.endsWith('.csv')) for (const row of readCsv(`data/${f}`)) check(f, row['id'], row['value']);
+      else walk(f, JSON.parse(read(`data/${f}`)));
+    }
+    // Every derived figure was checked in both whole-data files.
+    const derived = [...facts.values()].filter((f) => isFigure(f) && f.derived).map((f) => f.id);
+    for (const file of [`${realStory().config.slug}-data.json`, `${realStory().config.slug}-figures.csv`])
+      for (const id of derived) expect(checked.has(`${file} ${id}`), `${file} ${id}`).toBe(true);
+  });
+
   it.each(datasets)('%s parses back to the values in data/', (name) => {
     const records = dataFiles[name].records as Record<string, unknown>[];
     const csv = readCsv(`data/${name}.csv`);
@@ -143,7 +173,7 @@ describe('downloads', () => {
       const f = lookupFact(facts, row['id']!);
       if (isDateFact(f)) expect(row['value']).toBe(f.date);
       else if (isFigure(f)) {
-        expect(Number(row['value'])).toBeCloseTo(f.value, 9);
+        expect(Number(row['value'])).toBe(downloadValue(f));
         expect(row['type']).toBe((f as Fact).derived ? 'derived' : 'reported');
         if (f.derived) expect(row['formula']).toBe(f.derived.formula);
         else expect(row['source']).toBe(f.source);
