@@ -14,3 +14,9 @@ export const factAnchor = (id: string) => `fact-${id.replaceAll('.', '-')}`;
 
 /** The data page entry of a figure, in the reader's edition. */
 export const factHref = (id: string, locale: Locale = 'zh') => pageHref(locale, `data/#${factAnchor(id)}`);
+
+/** A chart's image of an edition, drawn at build: "images/output.zh.png" (or ".svg"). */
+export const chartImageHref = (id: string, locale: Locale, format: 'png' | 'svg') => href(`images/${id}.${locale}.${format}`);
+
+/** A chart's embed page in an edition: "embed/output/" (Chinese), "en/embed/output/". */
+export const embedHref = (id: string, locale: Locale) => pageHref(locale, `embed/${id}/`);
