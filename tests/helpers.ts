@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { parse } from 'yaml';
+import { readReferences } from '../src/lib/mdxReferences.ts';
 import { storyFromDisk } from '../src/lib/storyFromDisk.ts';
 
 export const root = join(import.meta.dirname, '..');
@@ -57,4 +59,24 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+/**
+ * What a story page holds, read from the sections of an edition as the build reads them:
+ * the section anchors in order, and the charts in page order (placed with <Chart> or <Scrolly>).
+ */
+export function storyPage(locale: 'zh' | 'en' = 'zh') {
+  const dir = join(root, 'content', locale);
+  const sections = readdirSync(dir)
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => {
+      const text = readFileSync(join(dir, f), 'utf8');
+      const front = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as { order: number; anchor: string };
+      return { ...front, refs: readReferences(text, `content/${locale}/${f}`) };
+    })
+    .sort((a, b) => a.order - b.order);
+  return {
+    sections: sections.map((s) => s.anchor),
+    charts: sections.flatMap((s) => s.refs.flatMap((r) => (r.tag === 'Chart' ? [r.id] : r.tag === 'Scrolly' ? [r.chart] : []))),
+  };
 }

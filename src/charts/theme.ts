@@ -14,6 +14,9 @@ export const theme = {
   margin: { top: 28, right: 16, bottom: 36, left: 16 },
 } as const;
 
+/** Colours the stylesheet has for groups of marks (series-1 … series-3), light and dark; more groups would draw unpainted. */
+export const seriesColours = 3;
+
 export type Variant = keyof typeof theme.widths;
 
 /** Phone layout below 420 units: legends stack, labels sit above bars. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundBars as draw } from '../charts/boundBars.ts';
 import { factId, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
+import { axisScale, datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Lower bounds ("over …"), each a figure; figures of one unit share a panel and a scale. */
@@ -34,7 +34,15 @@ export const boundBars = defineKind<z.infer<typeof data>, { panels: Record<strin
     const units = new Set<string>(figures.map((f) => f.unit));
     for (const u of units) ctx.pick(ctx.words.panels, u, 'panels');
     const panels = Object.fromEntries(Object.entries(ctx.words.panels).filter(([u]) => units.has(u)));
-    const bounds = figures.map((f) => ({ key: f.id, label: ctx.name(f), value: ctx.drawn(f), text: ctx.show(f), group: f.unit }));
+    // Each panel is one axis: its largest figure picks the unit its bars are drawn in.
+    const scales = new Map([...units].map((u) => [u, axisScale(figures.filter((f) => f.unit === u))]));
+    const bounds = figures.map((f) => ({
+      key: f.id,
+      label: ctx.name(f),
+      value: ctx.drawn(f, scales.get(f.unit)),
+      text: ctx.show(f),
+      group: f.unit,
+    }));
     const text = ctx.texts({ items: ctx.list(bounds.map((b) => `${b.label} ${b.text}`)), count: bounds.length });
     return {
       ...text,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { growthBars as drawChart, type GrowthBar } from '../charts/growthBars.ts';
 import { formatAmount, formatNumber, formatSigned } from '../lib/format.ts';
 import { factId, markKey as key, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat, type Point } from './kind.ts';
+import { axisScale, datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat, type Point } from './kind.ts';
 
 const data = z.strictObject({
   /** Bars left to right: a figure each, with an optional part drawn from the base (a high-tech share of output). */
@@ -68,9 +68,23 @@ export const growthBars = defineKind<
       label: ctx.pick(w.bars, b.key, 'bars'),
     }));
     const change = d.change ? ctx.figure(d.change, 'data.change') : undefined;
+    // Shares and steps name marks by key: each must be a bar, a bar's part, or the change arrow.
+    const marks = [...bars.flatMap((b) => [b.key, ...(b.part ? [`${b.key}-part`] : [])]), ...(change ? ['change'] : [])];
+    const keys = bars.map((b) => b.key);
+    for (const k of Object.keys(d.shares ?? {}))
+      if (!keys.includes(k)) throw new Error(`${ctx.file}: data.shares.${k}: expected the key of a bar (${keys.join(', ')})`);
+    if (d.shares && !Object.keys(d.shares).length) throw new Error(`${ctx.file}: data.shares: expected at least one bar's share`);
+    d.states?.forEach((s, i) =>
+      s.show.forEach((m, j) => {
+        if (!marks.includes(m))
+          throw new Error(`${ctx.file}: data.states[${i}].show[${j}]: expected one of ${marks.join(', ')}, got "${m}"`);
+      }),
+    );
     const extra = d.table.map((id, i) => ctx.figure(id, `data.table[${i}]`));
     const text = ctx.texts();
-    const unitOf = ctx.axisUnit(bars[0]!.figure);
+    // Bars and parts share one axis, so one unit: the largest of them picks it.
+    const scale = axisScale(bars.flatMap((b) => [b.figure, ...(b.partFigure ? [b.partFigure] : [])]));
+    const unitOf = ctx.axisUnit(bars[0]!.figure, scale);
     const draw = (
       rows: GrowthBar[],
       o: { title: string; description: string; unit: string; visible?: readonly string[]; change?: string },
@@ -82,10 +96,10 @@ export const growthBars = defineKind<
     const amountRows: GrowthBar[] = bars.map((b) => ({
       key: b.key,
       label: b.label,
-      value: ctx.drawn(b.figure),
-      text: formatAmount(b.figure, locale),
+      value: ctx.drawn(b.figure, scale),
+      text: formatAmount(b.figure, locale, scale),
       ...(b.figure.derived && { derived: true }),
-      ...(b.partFigure && { part: { value: ctx.drawn(b.partFigure), text: formatAmount(b.partFigure, locale) } }),
+      ...(b.partFigure && { part: { value: ctx.drawn(b.partFigure, scale), text: formatAmount(b.partFigure, locale, scale) } }),
     }));
     const amount = (visible?: readonly string[], prefix = ctx.id) =>
       draw(

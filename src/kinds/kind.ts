@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { theme, type Variant } from '../charts/theme.ts';
 import { serverDocument } from '../lib/dom.ts';
-import { isDateFact, isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
-import { displayUnit, formatFact, formatNumber, type Locale } from '../lib/format.ts';
+import { isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
+import { formatNumber, type Locale } from '../lib/format.ts';
 import { text } from '../lib/schema.ts';
 import type { Rich } from '../lib/template.ts';
 import type { Dataset, Group } from '../lib/schema.ts';
@@ -70,6 +70,9 @@ export const commonWords = {
   notes: z.array(text).default([]),
 };
 
+/** Values a chart offers its words: text, numbers, or figures (which read and link as `{id}` does). */
+export type Args = Record<string, string | number | AnyFact>;
+
 /** What a chart kind's builder gets: the chart's bindings and words, and the story's figures, worded for one edition. */
 export interface KindContext<D, W> {
   id: string;
@@ -93,15 +96,18 @@ export interface KindContext<D, W> {
   /** A figure as prose shows it: "208.8亿元", "CNY 20.88 billion". */
   show(f: AnyFact): string;
   /** A figure in the unit this edition draws it in (亿元, or CNY billion). */
-  drawn(f: Fact): number;
+  /** `scale`: the largest figure on the same axis, so that all are drawn in one unit (CNY billion, not some in million). */
+  drawn(f: Fact, scale?: number): number;
   /** Where a figure comes from, as tables and tooltips show it. */
   provenance(f: AnyFact): string;
   /** Renders one of the chart's templates (`field` names it for errors) with the chart's own values. */
-  say(field: string, template: string, args?: Record<string, string | number>): string;
+  say(field: string, template: string, args?: Args): string;
+  /** Like `say`, with the figures marked: a phrase to pass on to the chart's other words, where its figures still link. */
+  sayMarked(field: string, template: string, args?: Args): string;
   /** Title, description, takeaway and notes, rendered with the chart's own values. */
-  texts(args?: Record<string, string | number>): { title: string; description: string; takeaway: Rich; notes: Rich[] };
+  texts(args?: Args): { title: string; description: string; takeaway: Rich; notes: Rich[] };
   /** "单位：亿元" / "Unit: CNY billion": the axis title for a figure's unit as this edition draws it. */
-  axisUnit(f: Fact): string;
+  axisUnit(f: Fact, scale?: number): string;
   /** The word for `key` in a map of words (bar labels by key, say), or an error naming the field. */
   pick(words: Record<string, string>, key: string, field: string): string;
   /** Joins names as a list is written in this edition: "甲、乙" / "a, b". */
@@ -158,7 +164,5 @@ export const tickFormat =
   (value: number): string =>
     formatNumber(value, (String(value).split('.')[1] ?? '').length, locale);
 
-/** The value of a figure in the unit an edition draws it, where figures share one axis. */
-export const drawnValue = (f: Fact, locale: Locale) => displayUnit(f.value, f.unit, f.digits, locale).value;
-
-export { formatFact, isDateFact };
+/** The largest magnitude among figures that share an axis: it picks their common display unit. */
+export const axisScale = (fs: readonly Fact[]) => Math.max(0, ...fs.map((f) => Math.abs(f.value)));

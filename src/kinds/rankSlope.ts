@@ -1,13 +1,16 @@
 import { z } from 'zod';
 import { rankSlope as drawChart } from '../charts/rankSlope.ts';
 import { formatDate, withUnit } from '../lib/format.ts';
+import { plain } from '../lib/template.ts';
 import { factId, text } from '../lib/schema.ts';
 import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Ranks in time order, each a figure with its year; told in steps, one per rank. */
   ranks: z.array(factId).min(2),
-  /** More figures for the table (the places gained, say). */
+  /** The places gained from the first rank to the last (a derived figure), which the change phrase then names and links. */
+  change: factId.optional(),
+  /** More figures for the table. */
   table: z.array(factId).default([]),
 });
 
@@ -41,11 +44,15 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
     const first = ranks[0]!.fact;
     const last = ranks.at(-1)!.fact;
     const places = first.value - last.value;
-    const change = ctx.say('change', w.change, {
+    const gained = d.change ? ctx.figure(d.change, 'data.change') : undefined;
+    // The figure itself where it reads as the change does (a gain); otherwise the count of places, in words.
+    const placesArg = gained && gained.value === places && places > 0 ? gained : withUnit(Math.abs(places), '位', 0, locale, true);
+    const changeMarked = ctx.sayMarked('change', w.change, {
       direction: places > 0 ? 'up' : places < 0 ? 'down' : 'same',
-      places: withUnit(Math.abs(places), '位', 0, locale, true),
+      places: placesArg,
     });
-    const args = { first: ctx.show(first), last: ctx.show(last), change, firstYear: ranks[0]!.year, lastYear: ranks.at(-1)!.year };
+    const change = plain(changeMarked);
+    const args = { first, last, change: changeMarked, firstYear: ranks[0]!.year, lastYear: ranks.at(-1)!.year };
     const text = ctx.texts(args);
     const label = (r: (typeof ranks)[number]) => ctx.say('rank', w.rank, { year: r.year });
     const draw = (visible?: readonly string[], prefix = ctx.id) =>
@@ -67,7 +74,7 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
           },
         ),
       );
-    const extra = d.table.map((id, i) => ctx.figure(id, `data.table[${i}]`));
+    const extra = [...(gained ? [gained] : []), ...d.table.map((id, i) => ctx.figure(id, `data.table[${i}]`))];
     return {
       ...text,
       sources: sourcesOf(ranks.map((r) => r.fact)),

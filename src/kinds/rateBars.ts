@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { seriesColours } from '../charts/theme.ts';
 import { rateBars as draw, sortRates } from '../charts/rateBars.ts';
-import { formatAmount } from '../lib/format.ts';
+import { countWords, formatAmount } from '../lib/format.ts';
 import { isFigure, type Fact } from '../lib/facts.ts';
 import { text } from '../lib/schema.ts';
 import { defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
@@ -18,7 +19,7 @@ const words = {
 /**
  * Rates sorted from highest to lowest against a full bar of 100%, coloured by the dataset's
  * groups, which readers can highlight. The words offer {items} (every rate and value),
- * {full} (how many reach 100%), {lowest} and {lowestValue}.
+ * {full} (how many reach 100%, a number for plural), {fullCount} (the same, as prose writes it), {lowest} and {lowestValue}.
  */
 export const rateBars = defineKind<z.infer<typeof data>, { full: string }>({
   name: 'rateBars',
@@ -45,12 +46,17 @@ export const rateBars = defineKind<z.infer<typeof data>, { full: string }>({
       })),
     );
     const lowest = rates.at(-1)!;
+    if ((dataset.groups ?? []).length > seriesColours)
+      throw new Error(
+        `${ctx.file}: data.dataset: data/${dataset.name}.json lists ${dataset.groups!.length} groups; the charts have colours for ${seriesColours}`,
+      );
     const groups = Object.fromEntries((dataset.groups ?? []).map((g) => [g.key, ctx.groupName(g)]));
     const text = ctx.texts({
       items: ctx.list(rates.map((r) => `${r.label} ${r.text}`)),
       full: rates.filter((r) => r.value === 100).length,
       lowest: lowest.label,
-      lowestValue: ctx.show(lowest.fact),
+      lowestValue: lowest.fact,
+      fullCount: countWords(rates.filter((r) => r.value === 100).length, locale),
     });
     return {
       ...text,

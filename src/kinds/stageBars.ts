@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stageBars as draw } from '../charts/stageBars.ts';
 import { factId, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
+import { axisScale, datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Capacities on one scale from 0, each a figure; a figure with `"stage": "planned"` is drawn dashed. */
@@ -27,6 +27,8 @@ export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: str
     if (ring && ring.unit !== '%') throw new Error(`${ctx.file}: data.ring: expected a rate (%), got "${ring.id}" (${ring.unit})`);
     const extra = ctx.data.table.map((id, i) => ctx.figure(id, `data.table[${i}]`));
     const text = ctx.texts();
+    // The stages share one axis, so one unit: the largest picks it.
+    const scale = axisScale(stages);
     const drawn = [...stages, ...(ring ? [ring] : [])];
     return {
       ...text,
@@ -40,7 +42,7 @@ export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: str
             stages: stages.map((f) => ({
               key: f.id,
               label: ctx.short(f),
-              value: ctx.drawn(f),
+              value: ctx.drawn(f, scale),
               text: ctx.show(f),
               ...(f.stage === 'planned' && { planned: true }),
             })),
@@ -52,7 +54,7 @@ export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: str
             width,
             title: text.title,
             description: text.description,
-            unit: ctx.axisUnit(stages[0]!),
+            unit: ctx.axisUnit(stages[0]!, scale),
             legend: ctx.words.legend,
             tickFormat: tickFormat(ctx.locale),
           },

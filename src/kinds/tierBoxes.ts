@@ -35,6 +35,12 @@ export const tierBoxes = defineKind<z.infer<typeof data>, { heading: string; unl
         : ctx.say('heading', ctx.words.heading, { name, count: members.length });
       return { group: g, role: role(i, g.unlisted), members, heading };
     });
+    // The drawing has three rows: the lead tier, one tier of listed members, one unlisted tier.
+    for (const role of ['featured', 'other'] as const)
+      if (tiers.filter((t) => t.role === role).length > 1)
+        throw new Error(
+          `${ctx.file}: data.dataset: data/${dataset.name}.json lists more than one ${role === 'other' ? 'unlisted' : 'listed'} tier after the lead; this kind draws one of each`,
+        );
     const lead = tiers.find((t) => t.role === 'leading');
     const text = ctx.texts({
       lead: ctx.list((lead?.members ?? []).map((m) => ctx.name(m))),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { seriesColours } from '../charts/theme.ts';
 import { timeline as draw } from '../charts/timeline.ts';
 import { formatDate } from '../lib/format.ts';
 import { isDateFact } from '../lib/facts.ts';
@@ -31,7 +32,15 @@ export const timeline = defineKind<z.infer<typeof data>, { gap: string }>({
         return { ...e, name: ctx.name(e), when: formatDate(e.date, locale) };
       })
       .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-    const kinds = Object.fromEntries((dataset.groups ?? []).map((g) => [g.key, ctx.groupName(g)]));
+    if (!dataset.groups?.length || events.some((e) => !e.group))
+      throw new Error(
+        `${ctx.file}: data.dataset: expected data/${dataset.name}.json to list "groups" and every event to name one (they colour the events and make the legend)`,
+      );
+    if (dataset.groups.length > seriesColours)
+      throw new Error(
+        `${ctx.file}: data.dataset: data/${dataset.name}.json lists ${dataset.groups.length} groups; the charts have colours for ${seriesColours}`,
+      );
+    const kinds = Object.fromEntries(dataset.groups.map((g) => [g.key, ctx.groupName(g)]));
     const text = ctx.texts({
       count: events.length,
       first: events[0]!.when,

@@ -1,5 +1,5 @@
 import { all, create } from 'mathjs';
-import type { Dataset, DerivedFile, Group, Unit } from './schema.ts';
+import type { DerivedFile, Unit } from './schema.ts';
 import { DataError, type DataFiles } from './validate.ts';
 
 export type FactUnit = Unit;
@@ -103,6 +103,12 @@ function scopeOf(facts: Map<string, AnyFact>, inputs: Record<string, string>, fi
   return Object.fromEntries(
     Object.entries(inputs).map(([name, id]) => {
       const f = facts.get(id);
+      if (!f && id.startsWith('derived.'))
+        throw new DataError(
+          file,
+          `${where}.inputs.${name}`,
+          `"${id}" is not computed yet: a derived figure must come after the ones it uses`,
+        );
       if (!f || isItem(f)) throw new DataError(file, `${where}.inputs.${name}`, `expected the id of a figure or date, got "${id}"`);
       return [name, isDateFact(f) ? f.date : f.value];
     }),
@@ -163,12 +169,4 @@ export function lookupFact(facts: Map<string, AnyFact>, id: string, where = ''):
     `Unknown fact id "${id}"${where ? ` in ${where}` : ''}. ` +
       (near.length ? `Known ids starting with "${prefix}.": ${near.join(', ')}.` : 'See data/README.md for the ids.'),
   );
-}
-
-/** The groups of a dataset, with the records of each, in the file's order. */
-export function groupsOf(dataset: Dataset, facts: Map<string, AnyFact>): (Group & { members: AnyFact[] })[] {
-  return (dataset.groups ?? []).map((g) => ({
-    ...g,
-    members: dataset.records.filter((r) => r.group === g.key).map((r) => facts.get(r.id)!),
-  }));
 }

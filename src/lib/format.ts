@@ -44,19 +44,22 @@ export function isApprox(fact: Fact): boolean {
  * A figure's value in the unit a locale shows it in. Chinese keeps the report's units
  * (亿元, 万吨/天); English converts them: 亿元 (10^8 yuan) to CNY billion, or million below
  * one billion; 万 (10^4) to plain tonnes and square metres. Decimals follow the conversion.
+ * `scale` picks the unit: figures that share an axis pass the largest of them, so all are
+ * drawn in one unit.
  */
 export function displayUnit(
   value: number,
   unit: FactUnit,
   digits: number,
   locale: Locale,
+  scale = value,
 ): { value: number; digits: number; unit: string; trim?: boolean } {
   if (locale === 'zh') return { value, digits, unit };
   const shift = (by: number) => Math.max(0, digits - by);
   switch (unit) {
     case '亿元':
       // One more decimal keeps the report's precision (208.8 → 20.88); trailing zeros go (50 → 5).
-      return Math.abs(value) >= 10
+      return Math.abs(scale) >= 10
         ? { value: value / 10, digits: digits + 1, unit: 'CNY billion', trim: true }
         : { value: value * 100, digits: shift(2), unit: 'CNY million' };
     case '万吨/天':
@@ -73,6 +76,10 @@ const ordinalSuffix: Record<Intl.LDMLPluralRule, string> = { zero: 'th', one: 's
 
 const smallNumbers = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine'];
 const smallOrdinals = ['', 'first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+
+/** A count as prose writes it: English spells out one to nine ("three"); Chinese keeps digits. */
+export const countWords = (n: number, locale: Locale) =>
+  locale === 'en' && Number.isInteger(n) && n >= 0 && n <= 9 ? smallNumbers[n]! : formatNumber(n, 0, locale);
 
 /** 1st, 2nd, 3rd, 35th. */
 export const ordinal = (n: number) => `${n}${ordinalSuffix[ordinalRules.select(n)]}`;
@@ -106,8 +113,8 @@ export function withUnit(value: number, unit: FactUnit, digits: number, locale: 
 }
 
 /** The number of a figure in its display unit, without the unit, for chart labels: "208.8", "约180.6", "about 18.06". */
-export function formatAmount(fact: Fact, locale: Locale = 'zh'): string {
-  const d = displayUnit(fact.value, fact.unit, fact.digits, locale);
+export function formatAmount(fact: Fact, locale: Locale = 'zh', scale = fact.value): string {
+  const d = displayUnit(fact.value, fact.unit, fact.digits, locale, scale);
   const n = formatNumber(d.value, d.digits, locale, d.trim);
   return isApprox(fact) ? (locale === 'zh' ? `约${n}` : `about ${n}`) : n;
 }

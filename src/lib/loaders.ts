@@ -42,9 +42,13 @@ export function storyFiles(options: { dir: string; match: RegExp; parse: (file: 
       if (watcher) {
         watcher.add(dir);
         const onChange = (path: string) => {
-          if (resolve(path).startsWith(dir) && options.match.test(path.split(/[\\/]/).at(-1)!)) sync();
+          const rel = relative(dir, resolve(path));
+          if (!rel.startsWith('..') && !rel.includes('/') && options.match.test(rel)) sync();
         };
-        watcher.on('change', onChange).on('add', onChange).on('unlink', onChange);
+        // Separate calls, as Astro's own loaders make them: its watcher tracks (and later removes) each listener.
+        watcher.on('change', onChange);
+        watcher.on('add', onChange);
+        watcher.on('unlink', onChange);
       }
     },
   };

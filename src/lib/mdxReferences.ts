@@ -58,8 +58,8 @@ type Element = MdxJsxFlowElement | MdxJsxTextElement;
 /** The attribute each tag must have, and an example of it. */
 const REQUIRED = {
   Fact: { name: 'id', example: '<Fact id="sales.total.2024" />' },
-  Chart: { name: 'id', example: '<Chart id="sewage" />' },
-  Scrolly: { name: 'chart', example: '<Scrolly chart="ranking">' },
+  Chart: { name: 'id', example: '<Chart id="my-chart" />' },
+  Scrolly: { name: 'chart', example: '<Scrolly chart="my-chart">' },
   Step: { name: 'state', example: '<Step state="2018">' },
 } as const;
 type Tag = keyof typeof REQUIRED;

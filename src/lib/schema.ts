@@ -17,12 +17,16 @@ const reportedId = factId.refine((v) => !v.startsWith('derived.'), {
 /** A key that also names CSS classes and anchors: lowercase letters, digits and hyphens. */
 export const key = z
   .string({ error: 'expected a key of lowercase letters, digits and hyphens' })
-  .regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a key of lowercase letters, digits and hyphens, such as "water"' });
+  .regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a key of lowercase letters, digits and hyphens, such as "group-a"' });
 
 /** The key of a mark in a chart (a bar, a state): letters, digits, hyphens; a year will do. */
-export const markKey = z
-  .string({ error: 'expected a key such as "2019" or "total"' })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a key of letters, digits and hyphens, such as "2019" or "total"' });
+export const markKey = z.preprocess(
+  // YAML reads a bare 2019 as a number; a key is text either way.
+  (v) => (typeof v === 'number' ? String(v) : v),
+  z
+    .string({ error: 'expected a key such as "2019" or "total"' })
+    .regex(/^[A-Za-z0-9][A-Za-z0-9-]*$/, { error: 'expected a key of letters, digits and hyphens, such as "2019" or "total"' }),
+);
 
 export const text = z.string({ error: 'expected text' }).trim().min(1, { error: 'expected non-empty text' });
 

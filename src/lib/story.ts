@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { chartEntry, kinds, type ChartEntry } from '../kinds/index.ts';
-import type { FigureModel, KindContext } from '../kinds/kind.ts';
+import type { Args, FigureModel, KindContext } from '../kinds/kind.ts';
 import { buildFacts, isDateFact, isFigure, lookupFact, type AnyFact, type Fact } from './facts.ts';
 import { displayUnit, formatDate, formatFact, intlLocale, withUnit, type Locale } from './format.ts';
 import { dict } from './i18n/index.ts';
 import { factId, key, text, type Group } from './schema.ts';
-import { markFact, renderTemplate, rich, TemplateError, type Rich } from './template.ts';
+import { markFact, plain, renderTemplate, rich, TemplateError, type Rich } from './template.ts';
 import { DataError, parseWith, type DataFiles } from './validate.ts';
 
 const listFormats = new Map<Locale, Intl.ListFormat>();
@@ -34,7 +34,10 @@ const keyFigure = z.strictObject({
   en: text.optional(),
 });
 
-/** Words of the story as a whole, in one edition; all are templates that may name figures. */
+/**
+ * Words of the story as a whole, in one edition. The dek, description, byline, source note and
+ * data description are templates that may name figures; the title, name and kicker are plain text.
+ */
 const storyWords = z.strictObject({
   /** The headline; a colon splits it into two lines. */
   title: text,
@@ -67,6 +70,12 @@ export const storyConfig = z
     en: storyWords.optional(),
   })
   .superRefine((c, ctx) => {
+    if (c.editions[0] !== 'zh')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['editions', 0],
+        message: `expected "zh" first: the Chinese edition is served at the root and English under /en/, got "${c.editions[0]}"`,
+      });
     for (const e of c.editions) {
       if (!c[e]) ctx.addIssue({ code: 'custom', path: [e], message: `missing; the story has an "${e}" edition, so it needs its words` });
       for (const [list, items] of [
@@ -111,7 +120,7 @@ export function buildStory({ data, charts, config }: StoryInput) {
   };
   const short = (f: AnyFact, locale: Locale) => (locale === 'zh' ? (f.short ?? f.label) : (f.en?.short ?? name(f, locale)));
   const groupName = (g: Group, locale: Locale) => (locale === 'zh' ? g.label : (g.en?.label ?? missing(`group "${g.key}"`, g.label)));
-  const groupDescription = (g: Group, locale: Locale) => (locale === 'zh' ? g.description : (g.en?.description ?? g.description));
+  const groupDescription = (g: Group, locale: Locale) => (locale === 'zh' ? g.description : g.en?.description);
   const missing = (what: string, zh: string): never => {
     throw new Error(`data/: ${what} has no English name (add "en": { "label": … } for "${zh}")`);
   };
@@ -129,12 +138,24 @@ export function buildStory({ data, charts, config }: StoryInput) {
 
   // Every edition but the data's own needs a name for everything the pages show.
   if (editions.includes('en')) {
-    for (const f of facts.values()) name(f, 'en');
+    for (const f of facts.values()) {
+      name(f, 'en');
+      if (f.note && !f.en?.note) throw new DataError(fileOf(f), f.id, `expected "en": { "note": … }, the English of the note "${f.note}"`);
+    }
+    const report = data.source.report;
+    if (!report.en)
+      throw new DataError('data/source.json', 'report.en', 'missing; the English edition needs the report\'s "title" and "context"');
+    report.sections.forEach((s, i) => {
+      if (!s.en)
+        throw new DataError('data/source.json', `report.sections[${i}].en`, `missing; the English edition needs a title for "${s.title}"`);
+    });
     for (const [n, d] of Object.entries(data.datasets)) {
       if (!d.en) throw new DataError(`data/${n}.json`, 'en', 'missing; the English edition needs the dataset\'s "title" and "description"');
       d.groups?.forEach((g, i) => {
         if (!g.en)
           throw new DataError(`data/${n}.json`, `groups[${i}].en`, `missing; the English edition needs a "label" for "${g.label}"`);
+        if (g.description && !g.en.description)
+          throw new DataError(`data/${n}.json`, `groups[${i}].en.description`, `missing; the English of "${g.description}"`);
       });
     }
     data.derived.records.forEach((r, i) => {
@@ -143,11 +164,26 @@ export function buildStory({ data, charts, config }: StoryInput) {
     });
   }
 
+  // The key figures and the share card name figures that must exist.
+  for (const list of ['keyFigures', 'shareCard'] as const) {
+    config[list].forEach((k, i) =>
+      k.facts.forEach((id, j) => {
+        if (!facts.has(id)) lookupFact(facts, id, `content/story.yaml: ${list}[${i}].facts[${j}]`);
+      }),
+    );
+  }
+
   /** Resolves a template name: a chart's own value, or a fact id with an optional ":label", ":formula" or ":value". */
   const resolver =
-    (locale: Locale, args: Record<string, string | number>, marked = false) =>
+    (locale: Locale, args: Args, marked = false) =>
     (n: string, raw: boolean) => {
-      if (n in args) return args[n];
+      if (n in args) {
+        const v = args[n]!;
+        if (typeof v !== 'object') return v;
+        // A figure the chart offers reads, and links, like a figure named by id.
+        if (raw) return isFigure(v) ? v.value : undefined;
+        return marked ? markFact(v.id, show(v, locale, true)) : show(v, locale, true);
+      }
       const [id, field] = n.split(':') as [string, string | undefined];
       const f = facts.get(id);
       if (!f) return undefined;
@@ -165,10 +201,13 @@ export function buildStory({ data, charts, config }: StoryInput) {
       return marked ? markFact(f.id, show(f, locale, true)) : show(f, locale, true);
     };
   /** A template rendered as plain text (titles, descriptions, labels inside a chart). */
-  const say = (where: string, template: string, locale: Locale, args: Record<string, string | number> = {}) =>
-    renderTemplate(template, locale, resolver(locale, args), where);
+  const say = (where: string, template: string, locale: Locale, args: Args = {}) =>
+    plain(renderTemplate(template, locale, resolver(locale, args), where));
+  /** A template rendered with its figures marked, to be passed on as a value to another template (a chart's phrase inside its takeaway). */
+  const sayMarked = (where: string, template: string, locale: Locale, args: Args = {}) =>
+    renderTemplate(template, locale, resolver(locale, args, true), where);
   /** A template rendered as text whose figures link to their sources, as in the prose (takeaways, notes, the dek). */
-  const sayRich = (where: string, template: string, locale: Locale, args: Record<string, string | number> = {}): Rich =>
+  const sayRich = (where: string, template: string, locale: Locale, args: Args = {}): Rich =>
     rich(renderTemplate(template, locale, resolver(locale, args, true), where));
 
   const cache = new Map<string, FigureModel>();
@@ -211,15 +250,16 @@ export function buildStory({ data, charts, config }: StoryInput) {
       groupName: (g) => groupName(g, locale),
       groupDescription: (g) => groupDescription(g, locale),
       show: (f) => show(f, locale),
-      drawn: (f) => displayUnit(f.value, f.unit, f.digits, locale).value,
+      drawn: (f, scale) => displayUnit(f.value, f.unit, f.digits, locale, scale).value,
       provenance: (f) => provenance(f, locale),
-      axisUnit: (f) => dict(locale).figure.unit(displayUnit(f.value, f.unit, f.digits, locale).unit),
+      axisUnit: (f, scale) => dict(locale).figure.unit(displayUnit(f.value, f.unit, f.digits, locale, scale).unit),
       pick: (map, k, field) => {
         const v = map[k];
         if (v === undefined) throw new Error(`${where(field)}: missing the word for "${k}"`);
         return v;
       },
       say: (field, template, args) => say(where(field), template, locale, args),
+      sayMarked: (field, template, args) => sayMarked(where(field), template, locale, args),
       texts: (args) => ({
         title: say(where('title'), words['title'] as string, locale, args),
         description: say(where('description'), words['description'] as string, locale, args),

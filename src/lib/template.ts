@@ -66,11 +66,14 @@ function argumentsOf(elements: MessageFormatElement[], out = new Map<string, boo
 /** Renders a template in a locale; `where` names the file and field for errors ("content/charts/output.yaml: zh.takeaway"). */
 export function renderTemplate(template: string, locale: Locale, resolve: Resolve, where: string): string {
   const names = new Map<string, string>();
-  const source = template.replace(DOTTED, (_, space: string, name: string) => {
-    if (!names.has(name)) names.set(name, `fact_${names.size}`);
-    return `{${space}${names.get(name)}`;
+  // A figure used as text and by plural or select gets two names, so each use gets its own value.
+  const source = template.replace(DOTTED, (whole, space: string, name: string, offset: number) => {
+    const raw = /^\s*,\s*(plural|select|selectordinal|number)\b/.test(template.slice(offset + whole.length));
+    const key = `${name}${raw ? ':raw' : ''}`;
+    if (!names.has(key)) names.set(key, `fact_${names.size}${raw ? '_raw' : ''}`);
+    return `{${space}${names.get(key)}`;
   });
-  const original = new Map([...names].map(([name, alias]) => [alias, name]));
+  const original = new Map([...names].map(([key, alias]) => [alias, key.replace(/:raw$/, '')]));
   let ast: MessageFormatElement[];
   try {
     ast = parse(source, { ignoreTag: true });

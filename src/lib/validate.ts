@@ -98,7 +98,14 @@ export type ParsedFile = ReturnType<typeof validateFile>;
 export function assembleData(files: readonly { name: string; parsed: ParsedFile }[], dir = 'data'): DataFiles {
   const datasets: Record<string, Dataset> = {};
   let source: SourceFile | undefined;
-  let derived: DerivedFile = { title: '推算数字', description: '本站计算的数字。', records: [], checks: [] };
+  // A story without derived figures still has the (empty) section on its data page.
+  let derived: DerivedFile = {
+    title: '推算数字',
+    description: '由报道中的数字计算得出的数字。',
+    en: { title: 'Derived figures', description: 'Figures calculated from the report’s own.' },
+    records: [],
+    checks: [],
+  };
   const seen = new Map<string, string>();
   for (const { name, parsed } of [...files].sort((a, b) => (a.name < b.name ? -1 : 1))) {
     const file = `${dir}/${name}`;

@@ -70,7 +70,7 @@ describe('a build with bad input stops with a message an editor can act on', () 
     const { status, output } = buildWith('expression-id', (dir) => edit(dir, file, '<Chart id="sewage" />', '<Chart id={"sewage"} />'));
     expect(status).not.toBe(0);
     expect(output).toContain(
-      `${file}:${line}:${column}: <Chart id={"sewage"}>: write the id in quotes, e.g. <Chart id="sewage" />; an expression cannot be checked`,
+      `${file}:${line}:${column}: <Chart id={"sewage"}>: write the id in quotes, e.g. <Chart id="my-chart" />; an expression cannot be checked`,
     );
   });
 

@@ -1,3 +1,4 @@
+import { storyPage } from '../helpers.ts';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumPath, firefoxPath, launchArgs } from '../../scripts/browser.ts';
@@ -22,11 +23,8 @@ export const browserAvailable = () => available('Chromium', chromiumPath(), 'apt
 export const firefoxAvailable = () =>
   available('Firefox', firefoxPath(), 'apt-get update && apt-get install -y --no-install-recommends firefox-esr fonts-noto-cjk');
 
-/** What every story page holds: its sections, and its charts in page order. */
-export const story = {
-  sections: ['lede', 'crackdown', 'platform', 'environment', 'refinement', 'close'],
-  charts: ['timeline', 'cleanup', 'industries', 'output', 'sewage', 'environment', 'projects', 'ranking'],
-} as const;
+/** What every story page holds: its sections, and its charts in page order, read from content/. */
+export const story = storyPage();
 
 export const launchBrowser = (): Promise<Browser> => chromium.launch({ executablePath: chromiumPath()!, args: launchArgs });
 

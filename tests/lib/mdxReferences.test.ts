@@ -69,7 +69,7 @@ describe('the MDX references plugin', () => {
   it('fails on a <Fact> or <Chart> without an id, naming line and column', () => {
     expect(failure('文字 <Fact /> 文字')).toBe(`${BODY_LINE}:4: <Fact> needs an id, e.g. <Fact id="sales.total.2024" />`);
     expect(failure('<Fact id="" />')).toBe(`${BODY_LINE}:1: <Fact> needs an id, e.g. <Fact id="sales.total.2024" />`);
-    expect(failure('\n<Chart />')).toBe(`${BODY_LINE + 1}:1: <Chart> needs an id, e.g. <Chart id="sewage" />`);
+    expect(failure('\n<Chart />')).toBe(`${BODY_LINE + 1}:1: <Chart> needs an id, e.g. <Chart id="my-chart" />`);
     // A misspelt attribute is a missing one.
     expect(failure('<Fact ide="output.total.2019" />')).toBe(`${BODY_LINE}:1: <Fact> needs an id, e.g. <Fact id="sales.total.2024" />`);
   });
@@ -90,7 +90,7 @@ describe('the MDX references plugin', () => {
 
   it('fails on a <Scrolly> without a chart and a <Step> without a state', () => {
     expect(failure('<Scrolly>\n  <Step state="2018">a</Step>\n</Scrolly>')).toBe(
-      `${BODY_LINE}:1: <Scrolly> needs a chart, e.g. <Scrolly chart="ranking">`,
+      `${BODY_LINE}:1: <Scrolly> needs a chart, e.g. <Scrolly chart="my-chart">`,
     );
     expect(failure('<Scrolly chart="ranking">\n  <Step state="2018">a</Step>\n  <Step>b</Step>\n</Scrolly>')).toBe(
       `${BODY_LINE + 2}:3: <Step> needs a state, e.g. <Step state="2018">`,
