@@ -63,6 +63,7 @@ export const en = {
     highlightLabel: 'Highlight',
     highlightAll: 'All',
     unit: (unit: string) => `Unit: ${unit}`,
+    imageCredit: (site: string, report: string) => `${site} · after the report ${report}`,
   },
   table: { item: 'Item', value: 'Value', source: 'Source' },
   notFound: {

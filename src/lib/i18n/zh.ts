@@ -60,6 +60,8 @@ export const zh = {
     highlightLabel: '突出显示',
     highlightAll: '全部',
     unit: (unit: string) => `单位：${unit}`,
+    /** The credit under a chart's image: the site's name and the report it retells. */
+    imageCredit: (site: string, report: string) => `${site}｜据《${report}》`,
   },
   table: { item: '项目', value: '数值', source: '出处' },
   notFound: { title: '找不到这个页面', text: '链接可能已经改变。故事的全文在首页。', back: '回到首页', pageTitle: '找不到页面' },
