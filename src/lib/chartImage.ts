@@ -1,10 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { wrap } from '../charts/text.ts';
 import { theme } from '../charts/theme.ts';
-import chartsCss from '../styles/charts.css?raw';
-import chartsMoreCss from '../styles/charts-more.css?raw';
-import chartsTimelineCss from '../styles/charts-timeline.css?raw';
-import globalCss from '../styles/global.css?raw';
 import type { Locale } from './format.ts';
 import { dict } from './i18n/index.ts';
 import { fontFiles } from './shareCard.ts';
@@ -14,6 +12,12 @@ import { plain } from './template.ts';
 /** A chart's image is laid out 1200 units wide and rendered at twice that for the PNG. */
 export const CHART_IMAGE = { width: 1200, scale: 2 };
 const PAD = 48;
+
+// The site's stylesheets, read from the project as the share card's font is (Vitest would hand a `?raw` CSS import over empty).
+const sheet = (name: string) => readFileSync(join(process.cwd(), 'src/styles', name), 'utf8');
+const [globalCss, chartsCss, chartsMoreCss, chartsTimelineCss] = ['global.css', 'charts.css', 'charts-more.css', 'charts-timeline.css'].map(
+  sheet,
+) as [string, string, string, string];
 const FONT = 'Noto Sans SC';
 
 /** Top-level rules of a stylesheet (comments dropped); at-rules (dark scheme, container queries) are skipped. */
