@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { wrap } from '../charts/text.ts';
 import { theme } from '../charts/theme.ts';
 import type { Locale } from './format.ts';
@@ -142,11 +142,16 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
   ].join('');
 }
 
+const pngOptions = () => ({
+  fitTo: { mode: 'zoom' as const, value: CHART_IMAGE.scale },
+  font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT },
+});
+
 /** The chart's image as a PNG, 2400 px wide. */
 export function chartImagePng(story: Story, id: string, locale: Locale): Buffer {
-  const resvg = new Resvg(chartImageSvg(story, id, locale), {
-    fitTo: { mode: 'zoom', value: CHART_IMAGE.scale },
-    font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT },
-  });
-  return resvg.render().asPng();
+  return new Resvg(chartImageSvg(story, id, locale), pngOptions()).render().asPng();
 }
+
+/** The same PNG rendered off the main thread, so that a build can draw all of them at once. */
+export const chartImagePngAsync = async (story: Story, id: string, locale: Locale): Promise<Buffer> =>
+  (await renderAsync(chartImageSvg(story, id, locale), pngOptions())).asPng();

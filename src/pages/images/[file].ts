@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartImagePng, chartImageSvg } from '../../lib/chartImage.ts';
+import { chartImagePngAsync, chartImageSvg } from '../../lib/chartImage.ts';
 import type { Locale } from '../../lib/format.ts';
 import { story } from '../../lib/site.ts';
 
@@ -11,9 +11,16 @@ export const getStaticPaths = (() =>
     ),
   )) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
+// Astro builds one file at a time; the PNGs are all started at the first and drawn on the thread pool meanwhile.
+let pngs: Map<string, Promise<Buffer>> | undefined;
+const png = (id: string, locale: Locale) => {
+  pngs ??= new Map(story.chartIds.flatMap((c) => story.editions.map((l) => [`${c}.${l}`, chartImagePngAsync(story, c, l)] as const)));
+  return pngs.get(`${id}.${locale}`)!;
+};
+
+export const GET: APIRoute = async ({ props }) => {
   const { id, locale, format } = props as { id: string; locale: Locale; format: 'png' | 'svg' };
   return format === 'png'
-    ? new Response(new Uint8Array(chartImagePng(story, id, locale)), { headers: { 'content-type': 'image/png' } })
+    ? new Response(new Uint8Array(await png(id, locale)), { headers: { 'content-type': 'image/png' } })
     : new Response(chartImageSvg(story, id, locale), { headers: { 'content-type': 'image/svg+xml' } });
 };
