@@ -46,3 +46,15 @@ if (switchLink) {
   );
   document.querySelectorAll('main section[id]').forEach((s) => seen.observe(s));
 }
+
+// "Link to this chart" is a plain link to the figure; a click also copies its address and says so.
+document.addEventListener('click', (e) => {
+  const link = (e.target as Element).closest?.<HTMLAnchorElement>('a[data-copy-link]');
+  const status = link?.parentElement?.querySelector('[data-copy-status]');
+  if (!link || !status || !navigator.clipboard) return;
+  navigator.clipboard.writeText(location.origin + location.pathname + link.hash).then(
+    () =>
+      (status.textContent = status.textContent === link.dataset['copied'] ? `${link.dataset['copied']}\u00a0` : link.dataset['copied']!),
+    () => undefined,
+  );
+});

@@ -10,7 +10,7 @@ export const CARD = { width: 1200, height: 630 };
 
 // The font comes from an npm package, so the card renders the same on any machine, with or without CJK fonts installed.
 const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
-const fontFiles = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf'].map((f) =>
+export const fontFiles = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf'].map((f) =>
   requireFromProject.resolve(`@expo-google-fonts/noto-sans-sc/${f}`),
 );
 

@@ -63,6 +63,10 @@ export const en = {
     highlightLabel: 'Highlight',
     highlightAll: 'All',
     unit: (unit: string) => `Unit: ${unit}`,
+    image: { label: 'Download the image: ', png: 'PNG', svg: 'SVG' },
+    link: 'Link to this chart',
+    linkCopied: 'Link to this chart copied',
+    imageCredit: (site: string, report: string) => `${site} · after the report ${report}`,
   },
   table: { item: 'Item', value: 'Value', source: 'Source' },
   notFound: {

@@ -60,6 +60,12 @@ export const zh = {
     highlightLabel: '突出显示',
     highlightAll: '全部',
     unit: (unit: string) => `单位：${unit}`,
+    /** Under each chart: its image to download, and a link to its place in the page. */
+    image: { label: '下载图片：', png: 'PNG', svg: 'SVG' },
+    link: '本图链接',
+    linkCopied: '已复制本图链接',
+    /** The credit under a chart's image: the site's name and the report it retells. */
+    imageCredit: (site: string, report: string) => `${site}｜据《${report}》`,
   },
   table: { item: '项目', value: '数值', source: '出处' },
   notFound: { title: '找不到这个页面', text: '链接可能已经改变。故事的全文在首页。', back: '回到首页', pageTitle: '找不到页面' },

@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
+import { wrap } from '../charts/text.ts';
+import { theme } from '../charts/theme.ts';
+import type { Locale } from './format.ts';
+import { dict } from './i18n/index.ts';
+import { fontFiles } from './shareCard.ts';
+import type { Story } from './story.ts';
+import { plain } from './template.ts';
+
+/** A chart's image is laid out 1200 units wide and rendered at twice that for the PNG. */
+export const CHART_IMAGE = { width: 1200, scale: 2 };
+const PAD = 48;
+
+// The site's stylesheets, read from the project as the share card's font is (Vitest would hand a `?raw` CSS import over empty).
+const sheet = (name: string) => readFileSync(join(process.cwd(), 'src/styles', name), 'utf8');
+const [globalCss, chartsCss, chartsMoreCss, chartsTimelineCss] = ['global.css', 'charts.css', 'charts-more.css', 'charts-timeline.css'].map(
+  sheet,
+) as [string, string, string, string];
+const FONT = 'Noto Sans SC';
+
+/** Top-level rules of a stylesheet (comments dropped); at-rules (dark scheme, container queries) are skipped. */
+function topLevelRules(css: string): { selector: string; body: string }[] {
+  const src = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const rules: { selector: string; body: string }[] = [];
+  let depth = 0;
+  let start = 0;
+  let selector = '';
+  for (let i = 0; i < src.length; i++) {
+    if (src[i] === '{') {
+      if (depth === 0) {
+        selector = src.slice(start, i).trim();
+        start = i + 1;
+      }
+      depth++;
+    } else if (src[i] === '}') {
+      depth--;
+      if (depth === 0) {
+        if (!selector.startsWith('@')) rules.push({ selector, body: src.slice(start, i).trim() });
+        start = i + 1;
+      }
+    }
+  }
+  return rules;
+}
+
+/** The light scheme's custom properties: the `:root` rules outside any media query. */
+function lightVariables(sheets: string[]): Map<string, string> {
+  const vars = new Map<string, string>();
+  for (const sheet of sheets)
+    for (const r of topLevelRules(sheet).filter((r) => r.selector === ':root'))
+      for (const m of r.body.matchAll(/(--[\w-]+)\s*:\s*([^;]+)/g)) vars.set(m[1]!, m[2]!.trim());
+  // The image carries one font, the one the build ships.
+  vars.set('--font-sans', `'${FONT}'`);
+  return vars;
+}
+
+const resolve = (value: string, vars: Map<string, string>, depth = 0): string =>
+  value.replace(/var\((--[\w-]+)\)/g, (_, name: string) => {
+    const v = vars.get(name);
+    if (v === undefined || depth > 8) throw new Error(`chart image CSS: unknown custom property ${name}`);
+    return resolve(v, vars, depth + 1);
+  });
+
+let css: string | undefined;
+/**
+ * The charts' paint for a standalone SVG: the rules of the chart stylesheets that style SVG
+ * marks (selectors under `.chart`), with custom properties resolved to the light scheme.
+ * resvg applies class, descendant and attribute selectors from a `<style>`, so the image
+ * keeps the page's classes and needs no second copy of its colours.
+ */
+export function chartImageCss(): string {
+  if (css !== undefined) return css;
+  const vars = lightVariables([globalCss, chartsCss]);
+  const isMark = (s: string) => s.split(',').every((part) => /^\.chart(\s|--)/.test(part.trim()));
+  css = [chartsCss, chartsMoreCss, chartsTimelineCss]
+    .flatMap(topLevelRules)
+    .filter((r) => isMark(r.selector))
+    .map((r) => {
+      const decls = r.body
+        .split(';')
+        .map((d) => d.trim())
+        .filter((d) => d && !/^(transition|pointer-events)\s*:/.test(d))
+        .map((d) => resolve(d, vars));
+      return `${r.selector.replace(/\s+/g, ' ')}{${decls.join(';')}}`;
+    })
+    .join('\n');
+  return css;
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** A chart as a standalone SVG: title and takeaway above, its wide drawing, source line and credit below. */
+export function chartImageSvg(story: Story, id: string, locale: Locale): string {
+  const figure = story.figure(id, locale);
+  const t = dict(locale);
+  const words = story.words(locale);
+  const report = story.data.source.report.title;
+  const vars = lightVariables([globalCss, chartsCss]);
+  const color = (name: string) => resolve(`var(${name})`, vars);
+  const { width } = CHART_IMAGE;
+  const inner = width - 2 * PAD;
+  // Noto Sans SC draws ’ full-width; the image uses the plain apostrophe, as the share card does.
+  const text = (x: number, y: number, size: number, content: string, weight = 400, fill = color('--ink')) =>
+    `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(locale === 'zh' ? content.replaceAll('’', "'") : content.replace(/[‘’]/g, "'").replace(/[“”]/g, '"'))}</text>`;
+  const parts: string[] = [];
+  let y = PAD + 8;
+  const block = (lines: string[], size: number, lineHeight: number, weight: number, fill: string) => {
+    for (const line of lines) {
+      y += lineHeight;
+      parts.push(text(PAD, y - (lineHeight - size) / 2 - size * 0.14, size, line, weight, fill));
+    }
+  };
+  block(wrap(figure.title, 40, inner), 40, 56, 700, color('--ink'));
+  y += 6;
+  block(wrap(plain(figure.takeaway), 26, inner), 26, 40, 400, color('--ink-2'));
+  y += 20;
+
+  // The wide drawing, in its final state and first view, scaled to the column.
+  // As for the titles, Noto Sans SC draws curly quotes full-width: English text gets straight ones.
+  const svg = locale === 'zh' ? figure.svg.wide : figure.svg.wide.replace(/[“”]/g, '&quot;').replace(/[‘’]/g, "'");
+  const scale = inner / theme.widths.wide;
+  const chartHeight = Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)?.[1] ?? NaN);
+  if (!Number.isFinite(chartHeight)) throw new Error(`chart image of "${id}": the drawing has no viewBox`);
+  parts.push(`<g transform="translate(${PAD} ${y}) scale(${scale})">${svg.replace(/^<svg\b/, '<svg x="0" y="0"')}</g>`);
+  y += chartHeight * scale + 24;
+
+  parts.push(`<rect x="${PAD}" y="${y}" width="${inner}" height="1" fill="${color('--rule')}"/>`);
+  y += 8;
+  const sources = figure.sources.map((s) => t.figure.reportLine(s)).join(t.figure.sourceSeparator);
+  block(wrap(t.figure.sourceLine(report, sources), 20, inner), 20, 32, 400, color('--ink-2'));
+  block(wrap(t.figure.imageCredit(words.name, report), 20, inner), 20, 32, 700, color('--ink-2'));
+  const height = Math.ceil(y + PAD - 8);
+
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT}">`,
+    `<style>${chartImageCss()}</style>`,
+    `<rect width="100%" height="100%" fill="${color('--bg')}"/><rect width="100%" height="8" fill="${color('--accent')}"/>`,
+    ...parts,
+    '</svg>',
+  ].join('');
+}
+
+const pngOptions = () => ({
+  fitTo: { mode: 'zoom' as const, value: CHART_IMAGE.scale },
+  font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT },
+});
+
+/** The chart's image as a PNG, 2400 px wide. */
+export function chartImagePng(story: Story, id: string, locale: Locale): Buffer {
+  return new Resvg(chartImageSvg(story, id, locale), pngOptions()).render().asPng();
+}
+
+/** The same PNG rendered off the main thread, so that a build can draw all of them at once. */
+export const chartImagePngAsync = async (story: Story, id: string, locale: Locale): Promise<Buffer> =>
+  (await renderAsync(chartImageSvg(story, id, locale), pngOptions())).asPng();

@@ -1,0 +1,26 @@
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { chartImagePngAsync, chartImageSvg } from '../../lib/chartImage.ts';
+import type { Locale } from '../../lib/format.ts';
+import { story } from '../../lib/site.ts';
+
+/** Each chart as an image per edition, drawn at build: "images/output.zh.png" and "images/output.zh.svg". */
+export const getStaticPaths = (() =>
+  story.chartIds.flatMap((id) =>
+    story.editions.flatMap((locale) =>
+      (['png', 'svg'] as const).map((format) => ({ params: { file: `${id}.${locale}.${format}` }, props: { id, locale, format } })),
+    ),
+  )) satisfies GetStaticPaths;
+
+// Astro builds one file at a time; the PNGs are all started at the first and drawn on the thread pool meanwhile.
+let pngs: Map<string, Promise<Buffer>> | undefined;
+const png = (id: string, locale: Locale) => {
+  pngs ??= new Map(story.chartIds.flatMap((c) => story.editions.map((l) => [`${c}.${l}`, chartImagePngAsync(story, c, l)] as const)));
+  return pngs.get(`${id}.${locale}`)!;
+};
+
+export const GET: APIRoute = async ({ props }) => {
+  const { id, locale, format } = props as { id: string; locale: Locale; format: 'png' | 'svg' };
+  return format === 'png'
+    ? new Response(new Uint8Array(await png(id, locale)), { headers: { 'content-type': 'image/png' } })
+    : new Response(chartImageSvg(story, id, locale), { headers: { 'content-type': 'image/svg+xml' } });
+};
