@@ -22,3 +22,19 @@ export function embedSnippet({ chart, title, src, script }: { chart: string; tit
     `<script src="${attr(script)}" async></script>`,
   ].join('\n');
 }
+
+/**
+ * An embed page's <title>: the chart's title and the site's name, or the chart's title alone
+ * where both would pass 70 characters (what search and tab strips show), cut with "…" if need be.
+ */
+export function embedTitle(chart: string, site: string, max = 70): string {
+  const both = `${chart} | ${site}`;
+  if ([...both].length <= max) return both;
+  const chars = [...chart];
+  return chars.length <= max
+    ? chart
+    : `${chars
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
