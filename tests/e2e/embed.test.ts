@@ -173,6 +173,28 @@ describe.runIf(browserAvailable())('embedded charts, in a page of another origin
     await context.close();
   });
 
+  it('is complete without JavaScript: a sequence shows its last state, with no step control', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${site()}/embed/output/`);
+    expect(await page.locator('.chart-stepper').isVisible()).toBe(false);
+    const shown = page.locator('.scrolly-step:visible');
+    expect(await shown.count()).toBe(1);
+    expect(await shown.getAttribute('data-state')).toBe(await page.locator('.scrolly-step').last().getAttribute('data-state'));
+    expect(await page.locator('.scrolly-step__chart svg:visible').count()).toBe(1);
+    for (const sel of [
+      '.chart-figure__title',
+      '.chart-figure__takeaway',
+      '.chart-figure__source',
+      '.chart-figure__notes',
+      '.embed__back a',
+    ])
+      expect(await page.locator(sel).isVisible(), sel).toBe(true);
+    await page.locator('.chart-figure__data summary').click();
+    expect(await page.locator('.data-table').isVisible()).toBe(true);
+    await context.close();
+  });
+
   it('ignores malformed and foreign messages: no height changes, nothing added to the page', async () => {
     const context = await browser.newContext({ viewport: { width: 600, height: 800 } });
     const page = await context.newPage();
