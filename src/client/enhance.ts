@@ -61,7 +61,16 @@ export async function enhance(host: HTMLElement): Promise<void> {
     return;
   }
   let watch: typeof watchSteps | undefined;
-  if (host.localName === 'anfu-scrolly' && !reducedMotion()) {
+  if (host.hasAttribute('data-stepper')) {
+    // An embedded sequence: its step buttons, not scrolling, choose the step.
+    watch = (_steps, onStep) => {
+      host.addEventListener('click', (e) => {
+        const b = (e.target as Element).closest<HTMLButtonElement>('.chart-stepper button');
+        if (b) onStep(Number(b.dataset['step']));
+      });
+      return () => {};
+    };
+  } else if (host.localName === 'anfu-scrolly' && !reducedMotion()) {
     try {
       ({ watchSteps: watch } = await import('./scrolly.ts'));
     } catch (error) {
@@ -92,7 +101,9 @@ class Chart {
   ) {
     this.steps = [...host.querySelectorAll<HTMLElement>('.scrolly-step')];
     this.firstView = payload.modes?.[0]?.key ?? '';
-    this.state = { step: 0, view: this.firstView, highlight: '', active: null };
+    // A step control starts where the page without JavaScript stands: the last step.
+    const first = host.hasAttribute('data-stepper') ? this.steps.length - 1 : 0;
+    this.state = { step: first, view: this.firstView, highlight: '', active: null };
     // The charts on the page: the only one, or one per step of a sequence (not the graphic).
     const charts = [...host.querySelectorAll<HTMLElement>('.chart-figure__chart')].filter((el) => !el.closest('.scrolly__graphic'));
     charts.forEach((chart, step) => {
@@ -141,7 +152,7 @@ class Chart {
     for (const c of host.querySelectorAll<HTMLElement>('.chart-controls')) c.hidden = false;
     host.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('.chart-controls button');
-      if (!b || b.getAttribute('aria-disabled') === 'true') return;
+      if (!b || b.dataset['step'] !== undefined || b.getAttribute('aria-disabled') === 'true') return;
       const { mode, highlight } = b.dataset;
       this.set(mode === undefined ? { highlight: highlight ?? '' } : { view: mode });
     });
@@ -220,6 +231,10 @@ class Chart {
     if (view) host.dataset['view'] = view;
     for (const b of this.buttons) {
       const { mode, highlight } = b.dataset;
+      if (b.dataset['step'] !== undefined) {
+        b.setAttribute('aria-pressed', String(Number(b.dataset['step']) === state.step));
+        continue;
+      }
       b.setAttribute('aria-pressed', String(mode === undefined ? highlight === state.highlight : mode === view));
       if (mode === undefined || this.has(mode, step)) b.removeAttribute('aria-disabled');
       else b.setAttribute('aria-disabled', 'true');

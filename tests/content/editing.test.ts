@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
+
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { embedSnippet } from '../../src/lib/embed.ts';
 import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
 import { ContentError, readReferences } from '../../src/lib/mdxReferences.ts';
 import { parse } from 'yaml';
@@ -138,5 +140,18 @@ describe('EDITING.md', () => {
     // The walkthrough lists the files it touches; the kind it names exists.
     expect(parse(block.code).kind).toBe('boundBars');
     expect(guide).toContain('touches three files');
+  });
+
+  it('shows the embed code the story gives for a chart', () => {
+    for (const b of examples((b) => b.info.startsWith('html embed chart='), 1)) {
+      const chart = b.info.slice('html embed chart='.length);
+      const expected = embedSnippet({
+        chart,
+        title: realStory().figure(chart, 'zh').title,
+        src: `https://news.example.cn/embed/${chart}/`,
+        script: 'https://news.example.cn/embed.js',
+      });
+      expect(b.code.trim()).toBe(expected);
+    }
   });
 });

@@ -4,7 +4,17 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { browserAvailable, launchBrowser, viewports, whenEnhanced } from './browser.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
-const pages = { story: '', data: 'data/', english: 'en/', englishData: 'en/data/', notFound: '404.html' };
+const pages = {
+  story: '',
+  data: 'data/',
+  english: 'en/',
+  englishData: 'en/data/',
+  notFound: '404.html',
+  embedSteps: 'embed/output/',
+  embed: 'embed/environment/',
+  englishEmbedSteps: 'en/embed/ranking/',
+  englishEmbed: 'en/embed/timeline/',
+};
 
 /** axe's findings as sentences: rule, what it asks, and the elements that break it. */
 async function violations(page: Page): Promise<string[]> {
@@ -33,6 +43,10 @@ describe.runIf(browserAvailable())('accessibility (axe, WCAG 2.2 A and AA)', () 
     // Check the page as a reader leaves it: every chart enhanced, one tooltip open.
     for (const figure of await page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')!))) {
       await whenEnhanced(page, figure);
+    }
+    if (path.includes('embed/')) {
+      await page.locator('.chart-figure__chart[role="group"]').focus();
+      await page.keyboard.press('ArrowRight');
     }
     if (path === '' || path === 'en/') {
       await page.locator('#figure-environment .chart-figure__chart').focus();

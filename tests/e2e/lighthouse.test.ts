@@ -5,6 +5,8 @@ import { browserAvailable } from './browser.ts';
 
 /** Every page a reader or a search engine lands on: both editions' story and data pages. */
 const paths = ['', 'en/', 'data/', 'en/data/'];
+/** A chart's embed page in each edition: one with a step control, one without. */
+const embeds = ['embed/output/', 'en/embed/ranking/', 'en/embed/environment/'];
 const results: { site: SiteName; result: AuditResult }[] = [];
 
 describe.runIf(browserAvailable())('Lighthouse, mobile preset', () => {
@@ -29,10 +31,12 @@ describe.runIf(browserAvailable())('Lighthouse, mobile preset', () => {
   // The root build knows its address (SITE_URL); the sub-path build is made without one, as `npm start` builds.
   describe.each(Object.keys(sites) as SiteName[])('the %s build', (site) => {
     it('has exactly the pages audited here', () => {
-      expect(auditedPaths(sites[site].dir).sort()).toEqual([...paths].sort());
+      const all = auditedPaths(sites[site].dir);
+      expect(all.filter((p) => !p.includes('embed/')).sort()).toEqual([...paths].sort());
+      for (const e of embeds) expect(all).toContain(e);
     });
 
-    it.each(paths)('"%s" scores 100 in every category, with no layout shift', async (path) => {
+    it.each([...paths, ...embeds])('"%s" scores 100 in every category, with no layout shift', async (path) => {
       const result = await auditSteady(new URL(path, inject('siteUrls')[site]).href);
       results.push({ site, result });
       console.log(describeResult(result));

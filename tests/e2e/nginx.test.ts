@@ -64,7 +64,8 @@ describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path
       const res = await fetch(`${origin}${base}${page}`);
       expect(res.status, page).toBe(200);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(res.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+      expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
       const doc = parseHTML(await res.text()).document;
       for (const el of doc.querySelectorAll('[href], [src]')) {
         const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
@@ -79,6 +80,25 @@ describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path
     }
     const csv = await fetch(`${origin}${base}data/output.csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
+  });
+
+  it('lets any site frame an embed page, and only the site itself frame the story and data pages', async () => {
+    const base = sites.sub.base;
+    for (const page of ['embed/output/', 'en/embed/ranking/', 'embed/timeline/']) {
+      const res = await fetch(`${origin}${base}${page}`);
+      expect(res.status, page).toBe(200);
+      expect(res.headers.get('content-security-policy'), page).toBe("frame-ancestors *; object-src 'none'; base-uri 'self'");
+      expect(res.headers.get('x-frame-options'), page).toBeNull();
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(await res.text()).toContain('<meta name="robots" content="noindex">');
+    }
+    for (const page of ['', 'en/', 'data/', 'en/data/', 'does-not-exist/']) {
+      const res = await fetch(`${origin}${base}${page}`);
+      expect(res.headers.get('content-security-policy'), page).toBe("frame-ancestors 'self'; object-src 'none'; base-uri 'self'");
+      expect(res.headers.get('x-frame-options'), page).toBe('SAMEORIGIN');
+    }
+    // A missing embed page is still the site's 404 page.
+    expect((await fetch(`${origin}${base}embed/does-not-exist/`)).status).toBe(404);
   });
 
   it('answers a missing page with the site’s own 404 page', async () => {

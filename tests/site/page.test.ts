@@ -158,6 +158,20 @@ describe('sharing and crawling', () => {
     expect(JSON.stringify(ld['isBasedOn'])).toContain('刘科强');
   });
 
+  it('keeps embed pages out of the sitemap and out of search results (noindex); the story stays in', () => {
+    const sitemap = readFileSync(join(sites.root.dir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).not.toContain('embed/');
+    for (const page of ['embed/output/index.html', 'en/embed/ranking/index.html']) {
+      const html = readFileSync(join(sites.root.dir, page), 'utf8');
+      expect(html).toContain('<meta name="robots" content="noindex">');
+      // Back to the chart's place in the story, in the top window.
+      expect(html).toMatch(/<a href="\/(en\/)?#figure-(output|ranking)" target="_top">/);
+    }
+    for (const page of ['index.html', 'en/index.html', 'data/index.html']) {
+      expect(readFileSync(join(sites.root.dir, page), 'utf8')).not.toContain('name="robots"');
+    }
+  });
+
   it('lists both editions in the sitemap, and robots.txt points to it', () => {
     const sitemap = readFileSync(join(sites.root.dir, 'sitemap.xml'), 'utf8');
     for (const path of ['/', '/en/', '/data/', '/en/data/']) expect(sitemap).toContain(`<loc>${rootSite}${path}</loc>`);

@@ -47,7 +47,8 @@ describe('English pages', () => {
   const english = htmlPages(dir).filter((p) => p.startsWith('en/'));
 
   it('are all scanned', () => {
-    expect(english).toEqual(['en/data/index.html', 'en/index.html']);
+    const charts = ['cleanup', 'environment', 'industries', 'output', 'projects', 'ranking', 'sewage', 'timeline'];
+    expect(english).toEqual(['en/data/index.html', ...charts.map((c) => `en/embed/${c}/index.html`), 'en/index.html']);
   });
 
   it.each(english)('%s uses English punctuation outside quoted Chinese', (page) => {

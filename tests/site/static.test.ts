@@ -9,7 +9,9 @@ import { root } from '../helpers.ts';
 import { sites, type SiteName } from '../setup/sites.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-const pages = ['index.html', 'data/index.html', 'en/index.html', 'en/data/index.html', '404.html'];
+const charts = ['timeline', 'cleanup', 'industries', 'output', 'sewage', 'environment', 'projects', 'ranking'];
+const embedPages = ['', 'en/'].flatMap((edition) => charts.map((c) => `${edition}embed/${c}/index.html`));
+const pages = ['index.html', 'data/index.html', 'en/index.html', 'en/data/index.html', '404.html', ...embedPages];
 
 /**
  * The W3C Nu checker needs Java. Without it the check is skipped with a loud warning on a
@@ -130,5 +132,20 @@ describe('each gate catches what it guards', () => {
     const breaches = checkBudgets(measure(dir));
     expect(breaches).toHaveLength(1);
     expect(breaches[0]).toMatch(/^index\.html: ships \d+\.\d KB of gzipped JavaScript; the budget is 25\.0 KB$/);
+  });
+
+  it('the budget check holds an embed page to its own, smaller first view', () => {
+    const dir = broken('budget-embed', 'root', (d) => {
+      let seed = 7;
+      const noise = Array.from(
+        { length: 8 * 1024 },
+        () => ((seed = (seed * 16807) % 2147483647), String.fromCharCode(33 + (seed % 90))),
+      ).join('');
+      const file = join(d, 'embed/output/index.html');
+      writeFileSync(file, readFileSync(file, 'utf8').replace('</main>', `<p hidden>${noise}</p></main>`));
+    });
+    const breaches = checkBudgets(measure(dir));
+    expect(breaches).toHaveLength(1);
+    expect(breaches[0]).toMatch(/^embed\/output\/index\.html: first view is \d+\.\d KB gzipped; the budget is 30\.0 KB$/);
   });
 });

@@ -50,6 +50,13 @@ export const en = {
     inputWithYear: (label: string, year: number) => `${label} (${year})`,
     inputSeparator: ', ',
   },
+  embed: {
+    summary: 'Embed',
+    intro: 'Paste this code into a web page; the chart adjusts its height to the width it is given:',
+    steps: 'Steps',
+    step: (n: number) => `Step ${n}`,
+    back: 'See this chart in the story',
+  },
   figure: {
     sourceLine: (title: string, lines: string) => `Source: the original Chinese report (${title}), ${lines}.`,
     sourceSeparator: ', ',

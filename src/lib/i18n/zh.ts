@@ -46,6 +46,13 @@ export const zh = {
     inputWithYear: (label: string, year: number) => `${label}（${year}年）`,
     inputSeparator: '、',
   },
+  embed: {
+    summary: '嵌入',
+    intro: '把下面的代码贴进网页，图表会按宽度自动调整高度：',
+    steps: '步骤',
+    step: (n: number) => `第${n}步`,
+    back: '在报道中查看此图',
+  },
   figure: {
     sourceLine: (title: string, lines: string) => `来源：《${title}》，${lines}。`,
     sourceSeparator: '、',
