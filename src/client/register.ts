@@ -52,7 +52,8 @@ document.addEventListener('click', (e) => {
   const link = (e.target as Element).closest?.<HTMLAnchorElement>('a[data-copy-link]');
   const status = link?.parentElement?.querySelector('[data-copy-status]');
   if (!link || !status || !navigator.clipboard) return;
-  navigator.clipboard.writeText(location.origin + location.pathname + link.hash).then(
+  // The link's own address, made absolute by the browser: this page's figure, or the story's.
+  navigator.clipboard.writeText(link.href).then(
     () =>
       (status.textContent = status.textContent === link.dataset['copied'] ? `${link.dataset['copied']}\u00a0` : link.dataset['copied']!),
     () => undefined,
