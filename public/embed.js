@@ -4,12 +4,12 @@
  * A message counts only if it is a string of exactly that shape, with a height in bounds,
  * from the very iframe it names (id and window), whose address is on the origin it came from.
  * Nothing from a message is ever put into the page: it sets one number, a height in pixels.
- * Usage: <iframe id="anfu-output" data-anfu-embed src=".../embed/output/?childId=anfu-output" …>
+ * Usage: <iframe id="<story>-<chart>" data-story-embed src=".../embed/<chart>/?childId=<story>-<chart>" …>
  */
 (function () {
   'use strict';
-  if (window.anfuEmbedHost) return;
-  window.anfuEmbedHost = true;
+  if (window.storyEmbedHost) return;
+  window.storyEmbedHost = true;
   var shape = /^pymxPYMx([A-Za-z0-9_.-]{1,64})xPYMxheightxPYMx([0-9]{1,6})$/;
   var MIN = 50;
   var MAX = 20000;
@@ -20,7 +20,7 @@
     var height = Number(match[2]);
     if (!(height >= MIN && height <= MAX)) return;
     var frame = document.getElementById(match[1]);
-    if (!frame || frame.localName !== 'iframe' || !frame.hasAttribute('data-anfu-embed')) return;
+    if (!frame || frame.localName !== 'iframe' || !frame.hasAttribute('data-story-embed')) return;
     if (!event.source || frame.contentWindow !== event.source) return;
     var origin;
     try {

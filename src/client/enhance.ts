@@ -46,7 +46,7 @@ const started = new WeakSet<HTMLElement>();
 let warned = false;
 
 /**
- * Upgrades a prerendered <anfu-chart> or <anfu-scrolly> in place; the SVG it has stays the
+ * Upgrades a prerendered <story-chart> or <story-scrolly> in place; the SVG it has stays the
  * baseline. Sets `data-enhanced` once the chart is ready for a reader. If the chart's data
  * cannot be read, it says so on the console and leaves the chart as it is: complete, static.
  */
@@ -70,7 +70,7 @@ export async function enhance(host: HTMLElement): Promise<void> {
       });
       return () => {};
     };
-  } else if (host.localName === 'anfu-scrolly' && !reducedMotion()) {
+  } else if (host.localName === 'story-scrolly' && !reducedMotion()) {
     try {
       ({ watchSteps: watch } = await import('./scrolly.ts'));
     } catch (error) {

@@ -1,5 +1,5 @@
 /**
- * The only script every page loads: it defines <anfu-chart> and <anfu-scrolly>, and when one
+ * The only script every page loads: it defines <story-chart> and <story-scrolly>, and when one
  * comes near the viewport, loads the enhancer for it. A page without charts loads nothing more.
  */
 let enhancer: Promise<typeof import('./enhance.ts') | null> | undefined;
@@ -22,7 +22,7 @@ const near = new IntersectionObserver(
   { rootMargin: '50% 0px' },
 );
 
-class AnfuFigure extends HTMLElement {
+class StoryFigure extends HTMLElement {
   connectedCallback() {
     near.observe(this);
   }
@@ -31,8 +31,8 @@ class AnfuFigure extends HTMLElement {
   }
 }
 
-for (const name of ['anfu-chart', 'anfu-scrolly']) {
-  if (!customElements.get(name)) customElements.define(name, class extends AnfuFigure {});
+for (const name of ['story-chart', 'story-scrolly']) {
+  if (!customElements.get(name)) customElements.define(name, class extends StoryFigure {});
 }
 
 // The language switch keeps the reader's place: it points at the section in view.
@@ -48,14 +48,17 @@ if (switchLink) {
 }
 
 // "Link to this chart" is a plain link to the figure; a click also copies its address and says so.
+// "Copy the code" copies the embed code shown beside it (the button shows only where copying works).
+if (navigator.clipboard) for (const b of document.querySelectorAll<HTMLButtonElement>('button[data-copy-code]')) b.hidden = false;
 document.addEventListener('click', (e) => {
-  const link = (e.target as Element).closest?.<HTMLAnchorElement>('a[data-copy-link]');
-  const status = link?.parentElement?.querySelector('[data-copy-status]');
-  if (!link || !status || !navigator.clipboard) return;
-  // The link's own address, made absolute by the browser: this page's figure, or the story's.
-  navigator.clipboard.writeText(link.href).then(
-    () =>
-      (status.textContent = status.textContent === link.dataset['copied'] ? `${link.dataset['copied']}\u00a0` : link.dataset['copied']!),
+  const target = (e.target as Element).closest?.<HTMLElement>('a[data-copy-link], button[data-copy-code]');
+  const status = target?.parentElement?.querySelector('[data-copy-status]');
+  if (!target || !status || !navigator.clipboard) return;
+  // A link's own address, made absolute by the browser (this page's figure, or the story's); or the code.
+  const text = target instanceof HTMLAnchorElement ? target.href : (target.closest('details')?.querySelector('pre')?.textContent ?? '');
+  const said = target.dataset['copied']!;
+  navigator.clipboard.writeText(text).then(
+    () => (status.textContent = status.textContent === said ? `${said}\u00a0` : said),
     () => undefined,
   );
 });

@@ -4,8 +4,8 @@
  * newsroom CMSs that host pym.js already understand; `public/embed.js` is the site's own host.
  */
 
-/** The id of an embedded chart's iframe, passed to the embed page as pym's `childId`. */
-export const embedFrameId = (chart: string) => `anfu-${chart}`;
+/** The id of an embedded chart's iframe, passed to the embed page as pym's `childId`: the story's slug and the chart's id. */
+export const embedFrameId = (slug: string, chart: string) => `${slug}-${chart}`;
 
 /** An id a message may name: letters, digits, "-", "_" and ".", at most 64 characters. */
 export const frameIdPattern = /^[A-Za-z0-9_.-]{1,64}$/;
@@ -14,11 +14,23 @@ export const frameIdPattern = /^[A-Za-z0-9_.-]{1,64}$/;
 export const heightMessage = (id: string, height: number) => `pymxPYMx${id}xPYMxheightxPYMx${Math.ceil(height)}`;
 
 /** The `<iframe>` and host script a partner pastes; `src` and `script` are absolute when the site knows its address. */
-export function embedSnippet({ chart, title, src, script }: { chart: string; title: string; src: string; script: string }): string {
-  const id = embedFrameId(chart);
+export function embedSnippet({
+  slug,
+  chart,
+  title,
+  src,
+  script,
+}: {
+  slug: string;
+  chart: string;
+  title: string;
+  src: string;
+  script: string;
+}): string {
+  const id = embedFrameId(slug, chart);
   const attr = (v: string) => v.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
   return [
-    `<iframe id="${id}" data-anfu-embed src="${attr(`${src}?childId=${id}`)}" title="${attr(title)}" width="100%" height="600" loading="lazy" style="width:100%;border:0"></iframe>`,
+    `<iframe id="${id}" data-story-embed src="${attr(`${src}?childId=${id}`)}" title="${attr(title)}" width="100%" height="600" loading="lazy" style="width:100%;border:0"></iframe>`,
     `<script src="${attr(script)}" async></script>`,
   ].join('\n');
 }

@@ -1,9 +1,9 @@
 import type { Locale } from './format.ts';
 
-/** The site's base path with one trailing slash ("/" or "/stories/anfu/"), as the build was configured. */
+/** The site's base path with one trailing slash ("/" or "/some/path/"), as the build was configured. */
 export const base = `${import.meta.env.BASE_URL.replace(/\/+$/, '')}/`;
 
-/** A path inside the site, under the base path: `href('data/')` → "/stories/anfu/data/". */
+/** A path inside the site, under the base path: `href('data/')` → "/some/path/data/". */
 export const href = (path = '') => `${base}${path.replace(/^\/+/, '')}`;
 
 /** A page of an edition: Chinese at the root, English under en/. */

@@ -36,7 +36,7 @@ describe('<Scrolly>', () => {
       expect(chart!.innerHTML).toContain(`output-${key}`);
       for (const other of keys.filter((k) => k !== key)) expect(chart!.innerHTML).not.toContain(`output-${other}`);
     }
-    expect(doc.querySelector('anfu-step-chart')).toBeNull();
+    expect(doc.querySelector('story-step-chart')).toBeNull();
   });
 
   it('fails on steps that do not name the states in order', async () => {

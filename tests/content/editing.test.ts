@@ -146,6 +146,7 @@ describe('EDITING.md', () => {
     for (const b of examples((b) => b.info.startsWith('html embed chart='), 1)) {
       const chart = b.info.slice('html embed chart='.length);
       const expected = embedSnippet({
+        slug: realStory().config.slug,
         chart,
         title: realStory().figure(chart, 'zh').title,
         src: `https://news.example.cn/embed/${chart}/`,

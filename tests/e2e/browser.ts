@@ -82,7 +82,7 @@ export const patience = { timeout: 10_000, interval: 50 } as const;
 
 /** Brings a figure into view and waits until its enhancer has finished with it. */
 export async function whenEnhanced(page: Page, figure: string) {
-  const host = page.locator(`#figure-${figure} :is(anfu-chart, anfu-scrolly)`);
+  const host = page.locator(`#figure-${figure} :is(story-chart, story-scrolly)`);
   await host.scrollIntoViewIfNeeded();
   await expect.poll(() => host.getAttribute('data-enhanced'), patience).toBe('true');
   return host;

@@ -51,4 +51,31 @@ describe.runIf(browserAvailable())('the link to a chart', () => {
     expect(traffic.problems).toEqual([]);
     await context.close();
   });
+
+  it('copies the embed code with a button that shows only where the clipboard works', async () => {
+    const url = inject('siteUrls').root;
+    const { context, traffic } = await watchedContext(browser, new URL(url).origin, {
+      viewport: viewports.desktop,
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'load' });
+    const embed = page.locator('#figure-sewage + details.chart-figure__embed');
+    await embed.locator('summary').click();
+    const button = embed.locator('button[data-copy-code]');
+    expect(await button.isVisible()).toBe(true);
+    await button.click();
+    const code = (await embed.locator('pre').textContent())!;
+    expect(code).toContain('<iframe');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), patience).toBe(code);
+    expect(await embed.locator('[data-copy-status]').textContent()).toBe(await button.getAttribute('data-copied'));
+    expect(traffic.problems).toEqual([]);
+    await context.close();
+
+    const still = await watchedContext(browser, new URL(url).origin, { viewport: viewports.phone, javaScriptEnabled: false });
+    const plain = await still.context.newPage();
+    await plain.goto(url);
+    expect(await plain.locator('button[data-copy-code]').first().isHidden()).toBe(true);
+    await still.context.close();
+  });
 });

@@ -200,7 +200,7 @@ describe.runIf(browserAvailable())('embedded charts, in a page of another origin
     const page = await context.newPage();
     await page.goto(`${hostOrigin}/`);
     await measure(page);
-    const heights = () => page.$$eval('iframe[data-anfu-embed]', (fs) => fs.map((f) => f.getBoundingClientRect().height));
+    const heights = () => page.$$eval('iframe[data-story-embed]', (fs) => fs.map((f) => f.getBoundingClientRect().height));
     const count = () => page.evaluate(() => document.querySelectorAll('*').length);
     const [h0, n0] = [await heights(), await count()];
     const bad = [

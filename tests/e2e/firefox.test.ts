@@ -72,7 +72,7 @@ describe.runIf(firefoxAvailable())('the story in Firefox (WebDriver BiDi)', () =
       // Every chart comes alive as it nears the viewport.
       expect(await page.$$eval('figure[data-chart]', (fs) => fs.map((f) => f.getAttribute('data-chart')))).toEqual(story.charts);
       for (const id of story.charts) {
-        const host = `#figure-${id} :is(anfu-chart, anfu-scrolly)`;
+        const host = `#figure-${id} :is(story-chart, story-scrolly)`;
         await page.$eval(host, (el) => el.scrollIntoView({ block: 'center' }));
         await page.waitForSelector(`${host}[data-enhanced="true"]`, { timeout: patience.timeout });
       }
@@ -113,7 +113,7 @@ describe.runIf(firefoxAvailable())('the story in Firefox (WebDriver BiDi)', () =
       expect((await reading()).shown).toBe(false);
 
       // The scrolly graphic follows the steps.
-      const output = '#figure-output anfu-scrolly';
+      const output = '#figure-output story-scrolly';
       expect(await page.$eval(output, (el) => el.classList.contains('is-scrolly'))).toBe(true);
       for (const step of [0, 2, 1]) {
         await page.$eval(`${output} .scrolly-step:nth-child(${step + 1})`, (el) => el.scrollIntoView({ block: 'end' }));

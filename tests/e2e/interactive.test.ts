@@ -126,7 +126,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
       const response = await route.fetch();
       let body = await response.text();
       for (const [chart, data] of Object.entries(broken)) {
-        const block = new RegExp(`(<anfu-chart data-chart="${chart}"[^]*?<script type="application/json" class="chart-data">)[^<]*`);
+        const block = new RegExp(`(<story-chart data-chart="${chart}"[^]*?<script type="application/json" class="chart-data">)[^<]*`);
         expect(body).toMatch(block);
         body = body.replace(block, `$1${data}`);
       }
@@ -134,7 +134,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     });
     await page.goto(url());
     for (const chart of Object.keys(broken)) {
-      const host = page.locator(`#figure-${chart} anfu-chart`);
+      const host = page.locator(`#figure-${chart} story-chart`);
       await host.scrollIntoViewIfNeeded();
       await expect.poll(() => traffic.problems.filter((p) => p.includes(`Chart "${chart}"`)), patience).toHaveLength(1);
       expect(await host.getAttribute('data-enhanced')).toBeNull();
@@ -219,7 +219,7 @@ function outputChart(page: Page) {
   const graphic = figure.locator('.scrolly__graphic');
   const svg = graphic.locator('.chart-variant svg');
   return {
-    host: figure.locator('anfu-scrolly'),
+    host: figure.locator('story-scrolly'),
     area: graphic.locator('.chart-figure__chart'),
     live: graphic.locator('[aria-live]'),
     svg,
@@ -440,7 +440,7 @@ describe.runIf(browserAvailable())('an enhancer that does not load', () => {
     const { page, errors, messages, aborted, close } = await openBlocked('**/enhance*.js');
     const ids = await page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')!));
     for (const id of ids) {
-      const host = page.locator(`#figure-${id} :is(anfu-chart, anfu-scrolly)`);
+      const host = page.locator(`#figure-${id} :is(story-chart, story-scrolly)`);
       await host.scrollIntoViewIfNeeded();
       // Every chart is still drawn: one width per chart, or per step of a sequence.
       expect(await host.locator('.chart-variant svg').filter({ visible: true }).count(), id).toBeGreaterThan(0);

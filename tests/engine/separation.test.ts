@@ -24,6 +24,17 @@ describe('the engine (src/) knows nothing of this story', () => {
     expect(found).toEqual([]);
   });
 
+  it('names neither the story’s slug nor its chart ids as its own names', () => {
+    const slug = story.config.slug;
+    expect(files.filter((f) => f.text.toLowerCase().includes(slug)).map((f) => f.path)).toEqual([]);
+    // Chart ids are ordinary words ("output", "timeline"); as quoted strings they would be the story's.
+    // A chart id that is also a kind's name (timeline) is the engine's word.
+    const kinds = new Set(readdirSync(join(root, 'src/kinds')).map((f) => f.replace(/\.ts$/, '')));
+    const quoted = story.chartIds.filter((id) => !kinds.has(id)).flatMap((id) => [`'${id}'`, `"${id}"`]);
+    const found = files.flatMap((f) => quoted.filter((q) => f.text.includes(q)).map((q) => `${f.path}: ${q}`));
+    expect(found).toEqual([]);
+  });
+
   it('holds none of the story’s words: no label, group, title or sentence of data/ or content/', () => {
     const words = new Set<string>();
     for (const f of story.facts.values()) [f.label, f.short, f.en?.label].forEach((w) => w && words.add(w));

@@ -7,15 +7,15 @@ describe('embedding a chart', () => {
   });
 
   it('gives each chart a frame id the host script accepts', () => {
-    expect(frameIdPattern.test(embedFrameId('output'))).toBe(true);
+    expect(frameIdPattern.test(embedFrameId('anfu', 'output'))).toBe(true);
     expect(frameIdPattern.test('a"><script>')).toBe(false);
     expect(frameIdPattern.test('x'.repeat(65))).toBe(false);
   });
 
   it('writes a snippet: a lazy, full-width, titled iframe naming its id, and the host script', () => {
-    const s = embedSnippet({ chart: 'output', title: 'Output "2019" & <more>', src: '/embed/output/', script: '/embed.js' });
+    const s = embedSnippet({ slug: 'anfu', chart: 'output', title: 'Output "2019" & <more>', src: '/embed/output/', script: '/embed.js' });
     expect(s).toBe(
-      '<iframe id="anfu-output" data-anfu-embed src="/embed/output/?childId=anfu-output" title="Output &quot;2019&quot; &amp; &lt;more>" width="100%" height="600" loading="lazy" style="width:100%;border:0"></iframe>\n<script src="/embed.js" async></script>',
+      '<iframe id="anfu-output" data-story-embed src="/embed/output/?childId=anfu-output" title="Output &quot;2019&quot; &amp; &lt;more>" width="100%" height="600" loading="lazy" style="width:100%;border:0"></iframe>\n<script src="/embed.js" async></script>',
     );
   });
 

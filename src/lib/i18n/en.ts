@@ -56,6 +56,8 @@ export const en = {
     steps: 'Steps',
     step: (n: number) => `Step ${n}`,
     back: 'See this chart in the story',
+    copy: 'Copy the code',
+    copied: 'Code copied',
   },
   figure: {
     sourceLine: (title: string, lines: string) => `Source: the original Chinese report (${title}), ${lines}.`,

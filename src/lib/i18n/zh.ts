@@ -52,6 +52,8 @@ export const zh = {
     steps: '步骤',
     step: (n: number) => `第${n}步`,
     back: '在报道中查看此图',
+    copy: '复制代码',
+    copied: '代码已复制',
   },
   figure: {
     sourceLine: (title: string, lines: string) => `来源：《${title}》，${lines}。`,
