@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHTML } from 'linkedom';
+import { plain } from '../../src/lib/template.ts';
 import { overlappingLabels, textExtents } from '../charts/svgTools.ts';
 import { realStory } from '../helpers.ts';
 
@@ -51,5 +52,11 @@ describe.each(story.editions)('every chart of the %s edition', (locale) => {
       if (locale === 'en') expect(text, f.id).not.toMatch(/\p{Script=Han}/u);
       else expect(text, f.id).toMatch(/\p{Script=Han}/u);
     }
+  });
+
+  it.runIf(locale === 'en')('starts every English title, takeaway, note and description with a capital, wherever a figure opens it', () => {
+    const sentences = all.flatMap((f) => [f.title, plain(f.takeaway), f.description, ...f.notes.map((n) => plain(n))]);
+    expect(sentences.length).toBeGreaterThan(all.length * 3);
+    for (const s of sentences) expect(s, s).toMatch(/^[^a-z]/);
   });
 });
