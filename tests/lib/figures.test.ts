@@ -54,9 +54,10 @@ describe.each(story.editions)('every chart of the %s edition', (locale) => {
     }
   });
 
-  it.runIf(locale === 'en')('starts every English title, takeaway, note and description with a capital, wherever a figure opens it', () => {
-    const sentences = all.flatMap((f) => [f.title, plain(f.takeaway), f.description, ...f.notes.map((n) => plain(n))]);
-    expect(sentences.length).toBeGreaterThan(all.length * 3);
-    for (const s of sentences) expect(s, s).toMatch(/^[^a-z]/);
-  });
+  if (locale === 'en')
+    it('starts every English title, takeaway, note and description with a capital, wherever a figure opens it', () => {
+      const sentences = all.flatMap((f) => [f.title, plain(f.takeaway), f.description, ...f.notes.map((n) => plain(n))]);
+      expect(sentences.length).toBeGreaterThan(all.length * 3);
+      for (const s of sentences) expect(s, s).toMatch(/^[^a-z]/);
+    });
 });
