@@ -4,6 +4,7 @@ import { serverDocument } from '../lib/dom.ts';
 import { isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
 import { formatNumber, type Locale } from '../lib/format.ts';
 import { text } from '../lib/schema.ts';
+import type { Point } from '../client/payload.ts';
 import type { Rich } from '../lib/template.ts';
 import type { Dataset, Group } from '../lib/schema.ts';
 
@@ -17,16 +18,8 @@ export interface TableRow {
   fact?: string;
 }
 
-/** One mark a reader can step to: what the tooltip and the live region say about it. */
-export interface Point {
-  /** The `data-key` of the mark in the SVG. */
-  key: string;
-  /** The figure the mark shows, where it is one. */
-  fact?: string;
-  label: string;
-  value: string;
-  source: string;
-}
+/** One mark a reader can step to: its type is the one the browser checks the page's payload against. */
+export type { Point } from '../client/payload.ts';
 
 export type Svgs = Record<Variant, string>;
 

@@ -5,7 +5,7 @@ import { buildFacts, isDateFact, isFigure, lookupFact, type AnyFact, type Fact }
 import { displayUnit, formatDate, formatFact, intlLocale, withUnit, type Locale } from './format.ts';
 import { dict } from './i18n/index.ts';
 import { factId, key, text, type Group } from './schema.ts';
-import { markFact, plain, renderTemplate, rich, TemplateError, type Rich } from './template.ts';
+import { markFact, plain, renderTemplate, rich, type Rich } from './template.ts';
 import { DataError, parseWith, type DataFiles } from './validate.ts';
 
 const listFormats = new Map<Locale, Intl.ListFormat>();
@@ -306,6 +306,5 @@ export function buildStory({ data, charts, config }: StoryInput) {
       if (!w) throw new Error(`content/story.yaml: ${locale}: missing`);
       return w;
     },
-    TemplateError,
   };
 }

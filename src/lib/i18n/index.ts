@@ -13,7 +13,6 @@ type Widen<T> = T extends string
     : { readonly [K in keyof T]: Widen<T[K]> };
 export type Dictionary = Widen<typeof zh>;
 
-export const locales = ['zh', 'en'] as const;
 const dictionaries: Record<Locale, Dictionary> = { zh, en };
 
 /**
