@@ -33,6 +33,8 @@ const words = {
       missing: text,
       missingLabel: z.record(z.string(), text),
       missingSource: text,
+      /** Axis labels in this view, by bar key, where they differ from the amounts' (a derived bar is not drawn here). */
+      bars: z.record(z.string(), text).optional(),
     })
     .optional(),
 };
@@ -52,6 +54,7 @@ export const growthBars = defineKind<
           missing: string;
           missingLabel: Record<string, string>;
           missingSource: string;
+          bars?: Record<string, string> | undefined;
         }
       | undefined;
   }
@@ -140,8 +143,8 @@ export const growthBars = defineKind<
     const shareRows: GrowthBar[] = bars.map((b) => {
       const s = shares[b.key];
       return s
-        ? { key: b.key, label: b.label, value: 100, text: whole, part: { value: s.value, text: ctx.show(s) } }
-        : { key: b.key, label: b.label, value: null, text: sw.missing };
+        ? { key: b.key, label: sw.bars?.[b.key] ?? b.label, value: 100, text: whole, part: { value: s.value, text: ctx.show(s) } }
+        : { key: b.key, label: sw.bars?.[b.key] ?? b.label, value: null, text: sw.missing };
     });
     const shareText = { title: ctx.say('share.title', sw.title), description: ctx.say('share.description', sw.description) };
     const shareUnit = ctx.axisUnit(Object.values(shares)[0]!);

@@ -87,4 +87,16 @@ describe('the Chinese story', () => {
     }
     expect(out.trim()).toMatch(/^0 copied run\(s\)/);
   });
+
+  it('labels the 2018 slot of the share view plainly: no derived bar is drawn there', () => {
+    for (const [locale, derived] of [
+      ['zh', '推算'],
+      ['en', 'derived'],
+    ] as const) {
+      const share = realStory().figure('output', locale).modes!.find((m) => m.key === 'share')!;
+      const labels = [...share.svg.wide.matchAll(/class="axis-label"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+      expect(labels.filter((l) => l.startsWith('2018')), locale).toHaveLength(1);
+      expect(labels.join(' '), locale).not.toContain(derived);
+    }
+  });
 });
