@@ -3,13 +3,15 @@ import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { storyEditor } from './src/editor/integration.ts';
 import { mdxReferences } from './src/lib/mdxReferences.ts';
 
 export default defineConfig({
   // The deployed origin, for canonical URLs: `SITE_URL=https://news.example.cn npm run build`.
   // Left unset, pages carry no canonical link rather than a wrong one.
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
-  integrations: [mdx()],
+  // The editing screen at /keystatic exists in `npm run dev` only; the build never sees it.
+  integrations: [mdx(), storyEditor()],
   // One small stylesheet, inlined, so the first view needs a single request.
   build: { inlineStylesheets: 'always', format: 'directory' },
   // Caches live in the project, not in node_modules, so that copies of the project that

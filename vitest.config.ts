@@ -2,6 +2,9 @@
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
+  // The editing screen's forms (src/editor/*.tsx) are React; the dev server compiles them
+  // with @astrojs/react, which only the dev server loads.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   test: {
     testTimeout: 120_000,
     hookTimeout: 180_000,
@@ -12,7 +15,7 @@ export default getViteConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/{lib,charts,components,content,build,client,engine}/**/*.test.ts'],
+          include: ['tests/{lib,charts,components,content,build,client,engine,editor}/**/*.test.ts'],
           sequence: { groupOrder: 0 },
         },
       },

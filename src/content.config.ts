@@ -3,18 +3,10 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { storyFiles, storyRoot } from './lib/loaders.ts';
 import { parseChartEntry, parseStoryConfig } from './lib/story.ts';
+import { sectionSchema } from './lib/schema.ts';
 import { parseYaml, validateFile } from './lib/validate.ts';
 
-/** Front matter of one story section; a missing or wrong field fails the build with the file name. */
-export const sectionSchema = z.strictObject({
-  order: z.number().int().min(0),
-  anchor: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a lowercase anchor such as "crackdown"' }),
-  kicker: z.string().min(1),
-  title: z.string().min(1).max(60),
-  summary: z.string().min(1),
-  /** facts.md ids (F1–F54) this section retells; tests check that all are covered. */
-  covers: z.array(z.string().regex(/^F\d+$/, { error: 'expected a facts.md id such as "F12"' })).min(1),
-});
+export { sectionSchema };
 
 /** Front matter of a page other than the story (the data page's method notes). */
 export const pageSchema = z.strictObject({

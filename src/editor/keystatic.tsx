@@ -1,0 +1,222 @@
+import { collection, config, fields, singleton, type ComponentSchema } from '@keystatic/core';
+import { block, inline, mark, repeating, wrapper } from '@keystatic/core/content-components';
+import { Icon } from '@keystar/ui/icon';
+import { barChartIcon } from '@keystar/ui/icon/icons/barChartIcon';
+import { footprintsIcon } from '@keystar/ui/icon/icons/footprintsIcon';
+import { hashIcon } from '@keystar/ui/icon/icons/hashIcon';
+import { infoIcon } from '@keystar/ui/icon/icons/infoIcon';
+import { layersIcon } from '@keystar/ui/icon/icons/layersIcon';
+import { TextField } from '@keystar/ui/text-field';
+import type { EditorModel } from './model.ts';
+import { z } from 'zod';
+import { kinds } from '../kinds/index.ts';
+import { commonWords } from '../kinds/kind.ts';
+import { dataset, derivedFile, event, factId, item, measure, sectionSchema, sourceFile } from '../lib/schema.ts';
+import { storyConfig } from '../lib/story.ts';
+import { choiceField, formFromZod, type Choice, type Labels } from './fields.tsx';
+import { labels, multiline, order } from './labels.ts';
+
+/**
+ * The editing screen: Keystatic in local mode, over the same files the build reads. Every
+ * form is derived from the build's schema for its file; the save goes through api.ts, which
+ * runs the build's checks and refuses a file the build would refuse.
+ */
+export function editorConfig(model: EditorModel) {
+  const pickers = (locale: string) => ({ lists: new Map<z.ZodType, readonly Choice[]>([[factId, model.facts[locale] ?? []]]) });
+  const form = (schema: z.ZodType, locale: string, extra: Labels = {}) =>
+    formFromZod(schema, '', { labels: { ...labels, ...extra }, pickers: pickers(locale), multiline, itemLabel, readValue: valueOf, order });
+
+  /** A list item's value from Keystatic's preview props: objects by their fields, lists by their elements. */
+  const valueOf = (props: any): any =>
+    props?.fields
+      ? Object.fromEntries(Object.entries(props.fields).map(([k, p]) => [k, valueOf(p)]))
+      : props?.elements
+        ? props.elements.map(valueOf)
+        : props?.value;
+
+  /** How a list item reads in its list: a record by its id and name, a figure by its ids, a word by itself. */
+  function itemLabel(key: string): ((v: any) => string) | undefined {
+    const named =
+      (...keys: string[]) =>
+      (v: any) =>
+        keys
+          .map((k) => v?.[k])
+          .filter(Boolean)
+          .join(' · ') || 'New item';
+    if (key === 'records') return named('id', 'label');
+    if (key === 'groups' || key === 'sections') return named('key', 'label', 'title');
+    if (key === 'keyFigures' || key === 'shareCard') return (v) => (v.facts ?? []).join(' → ') || 'New figure';
+    if (key === 'authors') return named('name');
+    if (key === 'tags') return named('label');
+    if (key === 'checks') return named('message');
+    return (v) => (typeof v === 'string' ? v : '') || 'New item';
+  }
+
+  /** The fields of an object schema, one per key, for a collection's or singleton's schema. */
+  const shapeOf = (schema: z.ZodType, locale: string): Record<string, ComponentSchema> => {
+    const f = form(schema, locale) as { kind: 'object'; fields: Record<string, ComponentSchema> };
+    return f.fields;
+  };
+
+  /** A section's file name (without .mdx): shown, and chosen for a new section, but not kept in the file. */
+  const fileName = {
+    kind: 'form' as const,
+    formKind: 'slug' as const,
+    label: 'File name',
+    defaultValue: () => '',
+    parse: (_: unknown, extra?: { slug: string }) => extra?.slug ?? '',
+    serialize: () => ({ value: undefined }),
+    serializeWithSlug: (v: string) => ({ slug: v, value: undefined }),
+    validate(v: string) {
+      if (!/^[0-9]{2}-[a-z][a-z0-9-]*$/.test(v))
+        throw new Error('expected a file name such as "06-outlook": two digits, a hyphen, lowercase words');
+      return v;
+    },
+    reader: { parse: () => null, parseWithSlug: () => null },
+    Input(props: { value: string; onChange(v: string): void }) {
+      return (
+        <TextField
+          label="File name"
+          description="Sections are read in the order of their file names; keep the number in step with “order”."
+          value={props.value}
+          onChange={props.onChange}
+        />
+      );
+    },
+  };
+
+  const chartChoices = (locale: string) => model.charts.map((c) => ({ label: `${c.titles[locale] ?? c.id} (${c.id})`, value: c.id }));
+  const stateChoices = model.charts.flatMap((c) => c.states.map((s) => ({ label: `${s} (${c.id})`, value: s })));
+
+  /** The components a section's body may hold, with the ids and states to choose from. */
+  function components(locale: string) {
+    const facts = model.facts[locale] ?? [];
+    const factOf = (id: string) => facts.find((f) => f.value === id);
+    return {
+      Fact: inline({
+        label: 'Figure',
+        description: 'A figure from data/, shown as the edition formats it and linked to its source.',
+        icon: <Icon src={hashIcon} />,
+        schema: { id: form(factId, locale, { '': 'Figure' }) },
+        // In the text a figure reads as the page shows it; its name and id are in its tooltip.
+        ContentView: ({ value }: { value: { id: string } }) => (
+          <span title={factOf(value.id)?.label ?? value.id}>{factOf(value.id)?.shown ?? `⚠ ${value.id}`}</span>
+        ),
+      }),
+      Context: mark({
+        label: 'Site’s note',
+        icon: <Icon src={infoIcon} />,
+        schema: {},
+        tag: 'span',
+        style: { background: 'rgba(255, 196, 0, 0.18)' },
+      }),
+      Chart: block({
+        label: 'Chart',
+        description: 'One of the charts in content/charts/.',
+        icon: <Icon src={barChartIcon} />,
+        schema: { id: choiceField('Chart', chartChoices(locale), 'charts in content/charts/') },
+        ContentView: ({ value }: { value: { id: string } }) => (
+          <span>Chart: {chartChoices(locale).find((c) => c.value === value.id)?.label}</span>
+        ),
+      }),
+      Scrolly: repeating({
+        label: 'Chart told in steps',
+        description: 'A chart beside its steps; one step per state of the chart, in order.',
+        icon: <Icon src={layersIcon} />,
+        children: ['Step'],
+        schema: {
+          chart: choiceField(
+            'Chart',
+            chartChoices(locale).filter((c) => model.charts.find((m) => m.id === c.value)?.states.length),
+            'charts told in steps',
+          ),
+        },
+      }),
+      Step: wrapper({
+        label: 'Step',
+        icon: <Icon src={footprintsIcon} />,
+        forSpecificLocations: true,
+        schema: { state: choiceField('State', stateChoices, 'chart states') },
+      }),
+    };
+  }
+
+  const sections = Object.fromEntries(
+    model.editions.map((locale) => [
+      `sections-${locale}`,
+      collection({
+        label: `Sections (${locale})`,
+        path: `content/${locale}/*`,
+        slugField: 'file',
+        format: { contentField: 'body' },
+        entryLayout: 'content',
+        previewUrl: locale === model.editions[0] ? '/' : `/${locale}/`,
+        schema: {
+          file: fileName,
+          ...shapeOf(sectionSchema, locale),
+          body: fields.mdx({ label: 'Text', extension: 'mdx', components: components(locale) }),
+        },
+      }),
+    ]),
+  );
+
+  const words = (kind: string) => {
+    const k = kinds.get(kind);
+    return z.strictObject({ ...commonWords, ...(k?.words ?? {}) });
+  };
+
+  const charts = Object.fromEntries(
+    model.charts.map((c) => [
+      `chart-${c.id}`,
+      singleton({
+        label: `Chart: ${c.titles[model.editions[0]!] ?? c.id}`,
+        path: `content/charts/${c.id}`,
+        format: 'yaml',
+        schema: {
+          // What the chart draws is the engine's business and stays as it is in the file.
+          kind: fields.ignored(),
+          data: fields.ignored(),
+          ...Object.fromEntries(model.editions.map((locale) => [locale, form(words(c.kind), locale, { '': `Words (${locale})` })])),
+        },
+      }),
+    ]),
+  );
+
+  const storyShape = shapeOf(storyConfig, model.editions[0]!);
+  const story = singleton({
+    label: 'Story: headline, key figures, share card',
+    path: 'content/story',
+    format: 'yaml',
+    schema: { ...storyShape, slug: fields.ignored(), editions: fields.ignored() },
+  });
+
+  const recordSchemas = { measure, event, item };
+  const dataSchema = (d: (typeof model.data)[number]) =>
+    d.role === 'source' ? sourceFile : d.role === 'derived' ? derivedFile : dataset(recordSchemas[d.records ?? 'item']);
+
+  const data = Object.fromEntries(
+    model.data.map((d) => [
+      `data-${d.name}`,
+      singleton({
+        label: `Data: ${d.file}`,
+        path: `data/${d.name}`,
+        format: { data: 'json' },
+        schema: shapeOf(dataSchema(d), model.editions[0]!),
+      }),
+    ]),
+  );
+
+  return config({
+    storage: { kind: 'local' },
+    ui: {
+      brand: { name: 'Story editor' },
+      navigation: {
+        Story: ['story', ...Object.keys(sections)],
+        Charts: Object.keys(charts),
+        Data: Object.keys(data),
+      },
+    },
+    collections: sections,
+    singletons: { story, ...charts, ...data },
+  });
+}

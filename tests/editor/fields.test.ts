@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formFromZod, messageFor } from '../../src/editor/fields.tsx';
+import { labels, multiline, order } from '../../src/editor/labels.ts';
+import { chartEntry } from '../../src/kinds/index.ts';
+import { dataset, derivedFile, event, factId, item, measure, sectionSchema, sourceFile, units } from '../../src/lib/schema.ts';
+import { storyConfig } from '../../src/lib/story.ts';
+
+const ctx = {
+  labels,
+  multiline,
+  order,
+  pickers: { lists: new Map<z.ZodType, { value: string; label: string }[]>([[factId, [{ value: 'a.b', label: 'A' }]]]) },
+};
+type Form = {
+  kind: string;
+  fields?: Record<string, Form>;
+  element?: Form;
+  validate?(v: unknown): unknown;
+  parse?(v: unknown): any;
+  serialize?(v: any): { value: unknown };
+  options?: unknown;
+};
+const form = (schema: z.ZodType) => formFromZod(schema, '', ctx) as unknown as Form;
+
+/** The zod schema with optional, default and preprocess wrappers taken off. */
+function bare(s: z.ZodType): z.ZodType {
+  if (s instanceof z.ZodOptional || s instanceof z.ZodDefault) return bare(s.unwrap() as z.ZodType);
+  if (s instanceof z.ZodPipe) return bare(s.out as z.ZodType);
+  return s;
+}
+
+/** Every field path of a schema and of its form, side by side: objects by key, lists by "[]". */
+function paths(schema: z.ZodType, f: Form, at = ''): { zod: string[]; form: string[] } {
+  const s = bare(schema);
+  if (s instanceof z.ZodObject) {
+    expect(f.kind, at).toBe('object');
+    const shape = s.shape as Record<string, z.ZodType>;
+    const out = { zod: [] as string[], form: Object.keys(f.fields!).map((k) => `${at}.${k}`) };
+    for (const [k, v] of Object.entries(shape)) {
+      out.zod.push(`${at}.${k}`);
+      const sub = paths(v, f.fields![k]!, `${at}.${k}`);
+      out.zod.push(...sub.zod);
+      out.form.push(...sub.form);
+    }
+    return out;
+  }
+  if (s instanceof z.ZodArray) {
+    expect(f.kind, at).toBe('array');
+    return paths(s.element as z.ZodType, f.element!, `${at}[]`);
+  }
+  expect(f.kind, at).toBe('form');
+  return { zod: [], form: [] };
+}
+
+describe('the editing screen’s forms are the build’s schemas', () => {
+  const schemas = {
+    measure: dataset(measure),
+    event: dataset(event),
+    item: dataset(item),
+    source: sourceFile,
+    derived: derivedFile,
+    section: sectionSchema,
+    story: storyConfig,
+  };
+  it.each(Object.entries(schemas))('%s: one form field for every field of the schema, and no other', (_, schema) => {
+    const { zod, form: fields } = paths(schema, form(schema));
+    expect(zod.length).toBeGreaterThan(4);
+    expect([...fields].sort()).toEqual([...zod].sort());
+  });
+
+  it('every chart kind’s words: one form field per field', () => {
+    const options = chartEntry.options as unknown as z.ZodObject[];
+    expect(options.length).toBeGreaterThanOrEqual(8);
+    for (const option of options) {
+      const words = bare((option.shape as Record<string, z.ZodType>)['zh']!);
+      const { zod, form: fields } = paths(words, form(words));
+      expect([...fields].sort()).toEqual([...zod].sort());
+    }
+  });
+
+  const record = form(measure).fields!;
+  it('a field refuses what its schema refuses, with the schema’s own message', () => {
+    const cases: [string, unknown, z.ZodType][] = [
+      ['source', '12', measure.shape.source],
+      ['id', 'Output', measure.shape.id],
+      ['label', '   ', measure.shape.label],
+    ];
+    for (const [key, value, schema] of cases) {
+      const expected = messageFor(schema, value);
+      expect(expected, key).toBeTruthy();
+      const f = record[key]!;
+      expect(() => f.validate!(f.parse!(value)), key).toThrow(expected);
+    }
+    const year = record['year']!;
+    expect(() => year.validate!(year.parse!(1850))).toThrow(messageFor(measure.shape.year, 1850)!);
+    expect(year.validate!(year.parse!(2019))).toBe(2019);
+  });
+
+  it('a field the schema may leave out is left out of the file when empty, and kept when given', () => {
+    const short = record['short']!;
+    expect(short.serialize!(short.parse!(undefined)).value).toBeUndefined();
+    expect(short.serialize!(short.parse!('绿化')).value).toBe('绿化');
+    const year = record['year']!;
+    expect(year.serialize!(year.parse!(undefined)).value).toBeUndefined();
+    // A literal keeps its type: "true" in the picker is true in the file.
+    const unlisted = form(dataset(item)).fields!['groups']!.element!.fields!['unlisted']!;
+    expect(unlisted.serialize!(unlisted.parse!(true)).value).toBe(true);
+    expect(unlisted.serialize!(unlisted.parse!(undefined)).value).toBeUndefined();
+  });
+
+  it('units are chosen from the schema’s list; figures from the story’s', () => {
+    expect((record['unit']!.options as { value: string }[]).map((o) => o.value)).toEqual([...units]);
+    expect((record['qualifier']!.options as { value: string }[]).map((o) => o.value)).toEqual(['', 'over']);
+    const facts = form(storyConfig).fields!['keyFigures']!.element!.fields!['facts']!.element!;
+    expect(() => facts.validate!(facts.parse!('Not an id'))).toThrow(messageFor(factId, 'Not an id')!);
+  });
+});
