@@ -3,6 +3,7 @@ import { makeGenericAPIRouteHandler } from '@keystatic/core/api/generic';
 import config from 'virtual:keystatic-config';
 import { storyRoot } from '../lib/loaders.ts';
 import { prepareSave } from './save.ts';
+import { markSaved } from './saved.ts';
 
 export const prerender = false;
 
@@ -20,6 +21,7 @@ export const ALL: APIRoute = async ({ request }) => {
     const body = (await request.json()) as { additions: { path: string; contents: string }[]; deletions: { path: string }[] };
     const prepared = prepareSave(storyRoot, body);
     if (!prepared.ok) return new Response(prepared.message, { status: 422, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    markSaved();
     forward = new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(prepared.body) });
   }
   const { body, headers, status } = await keystatic(forward);

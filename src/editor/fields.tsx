@@ -90,7 +90,7 @@ function core(schema: z.ZodType): { inner: z.ZodType; optional: boolean } {
       s = s.unwrap() as z.ZodType;
     } else if (s instanceof z.ZodDefault) {
       optional = true;
-      s = s.removeDefault() as z.ZodType;
+      s = s.unwrap() as z.ZodType;
     } else if (s instanceof z.ZodPipe && s.in instanceof z.ZodTransform) {
       s = s.out as z.ZodType;
     } else return { inner: s, optional };

@@ -1,10 +1,23 @@
 import type { AstroIntegration } from 'astro';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { storyRoot } from '../lib/loaders.ts';
 import { editorModel } from './model.ts';
+import { SAVE_RELOAD, savedWithin } from './saved.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const MODEL = 'virtual:story-editor-model';
+
+/** The modules of the screen that run in the browser. */
+const browserModules = ['page.ts', 'keystatic.tsx', 'fields.tsx', 'labels.ts', 'saved.ts'];
+
+/** The packages the screen's browser modules import, for Vite to bundle before the screen first opens. */
+function editorImports(): string[] {
+  const found = browserModules
+    .flatMap((f) => [...readFileSync(here(`./${f}`), 'utf8').matchAll(/^import (?!type )[^;]*? from '([^'.][^']*)';$/gm)].map((m) => m[1]!))
+    .filter((m) => !m.startsWith('virtual:'));
+  return [...new Set(found)].sort();
+}
 const WEB_FONT = /"https:\/\/fonts\.googleapis\.com\/[^"]*"/g;
 
 /**
@@ -46,6 +59,16 @@ export function storyEditor(): AstroIntegration {
                 },
                 transform: noWebFont,
                 configureServer(server) {
+                  // Astro reloads every open page when the story's files change. A reload that a
+                  // save from the screen set off is marked, so that screen can keep its state.
+                  for (const channel of [server.environments.client.hot, server.ws]) {
+                    const send = channel.send.bind(channel) as (...args: unknown[]) => void;
+                    channel.send = ((...args: unknown[]) => {
+                      const [payload] = args;
+                      const reload = args.length === 1 && (payload as { type?: unknown } | undefined)?.type === 'full-reload';
+                      return reload && savedWithin(5000) ? send({ ...(payload as object), [SAVE_RELOAD]: true }) : send(...args);
+                    }) as typeof channel.send;
+                  }
                   // The screen's lists (facts, charts, states) follow the files as they change.
                   const refresh = (path: string) => {
                     if (!/\/(data|content)\//.test(path)) return;
@@ -59,8 +82,17 @@ export function storyEditor(): AstroIntegration {
               },
             ],
             optimizeDeps: {
-              entries: [here('./config.tsx')],
-              include: ['@keystatic/core/ui', '@keystatic/astro/ui'],
+              // Everything the screen loads is bundled before it first opens; a dependency found
+              // later would make Vite reload the screen while an editor works in it.
+              entries: browserModules.map((f) => here(`./${f}`)),
+              include: [
+                'react',
+                'react-dom/client',
+                'react/jsx-runtime',
+                'react/jsx-dev-runtime',
+                '@keystatic/core/ui',
+                ...editorImports(),
+              ],
               // Keystatic is pre-bundled, so the same rewrite runs in the pre-bundler too.
               rolldownOptions: { plugins: [{ name: 'story-editor-no-web-font', transform: noWebFont }] },
             },
