@@ -1,18 +1,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { storyFiles, storyRoot } from './lib/loaders.ts';
 import { parseChartEntry, parseStoryConfig } from './lib/story.ts';
-import { sectionSchema } from './lib/schema.ts';
+import { pageSchema, sectionSchema } from './lib/schema.ts';
 import { parseYaml, validateFile } from './lib/validate.ts';
 
-export { sectionSchema };
-
-/** Front matter of a page other than the story (the data page's method notes). */
-export const pageSchema = z.strictObject({
-  title: z.string().min(1),
-  summary: z.string().min(1),
-});
+export { pageSchema, sectionSchema };
 
 const sections = (locale: string) =>
   defineCollection({ loader: glob({ pattern: '*.mdx', base: `${storyRoot}/content/${locale}` }), schema: sectionSchema });

@@ -6,14 +6,13 @@ import { footprintsIcon } from '@keystar/ui/icon/icons/footprintsIcon';
 import { hashIcon } from '@keystar/ui/icon/icons/hashIcon';
 import { infoIcon } from '@keystar/ui/icon/icons/infoIcon';
 import { layersIcon } from '@keystar/ui/icon/icons/layersIcon';
-import { TextField } from '@keystar/ui/text-field';
 import type { EditorModel } from './model.ts';
 import { z } from 'zod';
 import { kinds } from '../kinds/index.ts';
 import { commonWords } from '../kinds/kind.ts';
-import { dataset, derivedFile, event, factId, item, measure, sectionSchema, sourceFile } from '../lib/schema.ts';
+import { dataset, derivedFile, event, factId, item, measure, pageSchema, sectionSchema, sourceFile } from '../lib/schema.ts';
 import { storyConfig } from '../lib/story.ts';
-import { choiceField, formFromZod, type Choice, type Labels } from './fields.tsx';
+import { choiceField, fileNameField, formFromZod, type Choice, type Labels } from './fields.tsx';
 import { labels, multiline, order } from './labels.ts';
 
 /**
@@ -56,33 +55,6 @@ export function editorConfig(model: EditorModel) {
   const shapeOf = (schema: z.ZodType, locale: string): Record<string, ComponentSchema> => {
     const f = form(schema, locale) as { kind: 'object'; fields: Record<string, ComponentSchema> };
     return f.fields;
-  };
-
-  /** A section's file name (without .mdx): shown, and chosen for a new section, but not kept in the file. */
-  const fileName = {
-    kind: 'form' as const,
-    formKind: 'slug' as const,
-    label: 'File name',
-    defaultValue: () => '',
-    parse: (_: unknown, extra?: { slug: string }) => extra?.slug ?? '',
-    serialize: () => ({ value: undefined }),
-    serializeWithSlug: (v: string) => ({ slug: v, value: undefined }),
-    validate(v: string) {
-      if (!/^[0-9]{2}-[a-z][a-z0-9-]*$/.test(v))
-        throw new Error('expected a file name such as "06-outlook": two digits, a hyphen, lowercase words');
-      return v;
-    },
-    reader: { parse: () => null, parseWithSlug: () => null },
-    Input(props: { value: string; onChange(v: string): void }) {
-      return (
-        <TextField
-          label="File name"
-          description="Sections are read in the order of their file names; keep the number in step with “order”."
-          value={props.value}
-          onChange={props.onChange}
-        />
-      );
-    },
   };
 
   const chartChoices = (locale: string) => model.charts.map((c) => ({ label: `${c.titles[locale] ?? c.id} (${c.id})`, value: c.id }));
@@ -141,21 +113,70 @@ export function editorConfig(model: EditorModel) {
     };
   }
 
+  const home = (locale: string) => (locale === model.editions[0] ? '/' : `/${locale}/`);
+  const sectionFile = fileNameField({
+    pattern: /^[0-9]{2}-[a-z][a-z0-9-]*$/,
+    message: 'expected a file name such as "06-outlook": two digits, a hyphen, lowercase words',
+    description: 'Sections are read in the order of their file names; keep the number in step with “order”.',
+  });
+  const pageFile = fileNameField({
+    pattern: /^[a-z][a-z0-9-]*$/,
+    message: 'expected a file name of lowercase words and hyphens, such as "method"',
+    description: 'The page’s name; the data page shows the page called “method”.',
+  });
+  const pageComponents = (locale: string) => {
+    const { Fact, Context } = components(locale);
+    return { Fact, Context };
+  };
+  /** A folder of MDX files of one edition, as a list of entries: file name, front matter, text. */
+  const mdxFiles = (o: {
+    label: string;
+    path: string;
+    preview: string;
+    file: ComponentSchema;
+    front: z.ZodType;
+    locale: string;
+    parts: Record<string, any>;
+  }) =>
+    collection({
+      label: o.label,
+      path: `${o.path}/*`,
+      slugField: 'file',
+      format: { contentField: 'body' },
+      entryLayout: 'content',
+      previewUrl: o.preview,
+      schema: {
+        file: o.file as never,
+        ...shapeOf(o.front, o.locale),
+        body: fields.mdx({ label: 'Text', extension: 'mdx', components: o.parts }),
+      },
+    });
   const sections = Object.fromEntries(
     model.editions.map((locale) => [
       `sections-${locale}`,
-      collection({
+      mdxFiles({
         label: `Sections (${locale})`,
-        path: `content/${locale}/*`,
-        slugField: 'file',
-        format: { contentField: 'body' },
-        entryLayout: 'content',
-        previewUrl: locale === model.editions[0] ? '/' : `/${locale}/`,
-        schema: {
-          file: fileName,
-          ...shapeOf(sectionSchema, locale),
-          body: fields.mdx({ label: 'Text', extension: 'mdx', components: components(locale) }),
-        },
+        path: `content/${locale}`,
+        preview: home(locale),
+        file: sectionFile,
+        front: sectionSchema,
+        locale,
+        parts: components(locale),
+      }),
+    ]),
+  );
+  // The data page's notes on method: figures and the site's notes, no charts.
+  const pages = Object.fromEntries(
+    model.editions.map((locale) => [
+      `pages-${locale}`,
+      mdxFiles({
+        label: `Data page notes (${locale})`,
+        path: `content/pages/${locale}`,
+        preview: `${home(locale)}data/`,
+        file: pageFile,
+        front: pageSchema,
+        locale,
+        parts: pageComponents(locale),
       }),
     ]),
   );
@@ -211,12 +232,12 @@ export function editorConfig(model: EditorModel) {
     ui: {
       brand: { name: 'Story editor' },
       navigation: {
-        Story: ['story', ...Object.keys(sections)],
+        Story: ['story', ...Object.keys(sections), ...Object.keys(pages)],
         Charts: Object.keys(charts),
         Data: Object.keys(data),
       },
     },
-    collections: sections,
+    collections: { ...sections, ...pages },
     singletons: { story, ...charts, ...data },
   });
 }

@@ -3,9 +3,10 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, modify } from 'jsonc-parser';
 import { isScalar, parse as parseYamlText, parseDocument } from 'yaml';
-import { checkReferences, knownData } from '../lib/contentCheck.ts';
+import { checkReferences, knownData, type KnownData } from '../lib/contentCheck.ts';
+import type { z } from 'zod';
 import { readReferences } from '../lib/mdxReferences.ts';
-import { sectionSchema } from '../lib/schema.ts';
+import { pageSchema, sectionSchema } from '../lib/schema.ts';
 import { storyFromDisk } from '../lib/storyFromDisk.ts';
 import { parseWith, parseYaml } from '../lib/validate.ts';
 import type { Locale } from '../lib/format.ts';
@@ -177,19 +178,30 @@ export function checkStory(root: string, files: Map<string, string | null>): str
       story: read('content/story.yaml') ?? '',
     });
     for (const locale of story.editions as Locale[]) {
-      const known = knownData(story.facts, new Map(story.chartIds.map((id) => [id, story.figure(id, locale)])));
-      for (const file of list(`content/${locale}`, /\.mdx$/)) {
-        const text = read(file)!;
-        const front = FRONT.exec(text);
-        parseWith(file, sectionSchema, front ? parseYaml(file, front[1]!) : undefined);
-        const problems = checkReferences(file, readReferences(text, file), known);
-        if (problems.length) return problems.join('\n');
-      }
+      const charts = knownData(story.facts, new Map(story.chartIds.map((id) => [id, story.figure(id, locale)])));
+      // The data page's notes name figures, and no charts.
+      const noCharts = knownData(story.facts, new Map());
+      const problem =
+        checkMdx(list(`content/${locale}`, /\.mdx$/), read, sectionSchema, charts) ??
+        checkMdx(list(`content/pages/${locale}`, /\.mdx$/), read, pageSchema, noCharts);
+      if (problem) return problem;
     }
     return undefined;
   } catch (e) {
     return named(e instanceof Error ? e.message : String(e), read);
   }
+}
+
+/** The first problem of a folder's MDX files: front matter against its schema, then references to figures and charts. */
+function checkMdx(files: string[], read: (path: string) => string | undefined, schema: z.ZodType, known: KnownData): string | undefined {
+  for (const file of files) {
+    const text = read(file)!;
+    const front = FRONT.exec(text);
+    parseWith(file, schema, front ? parseYaml(file, front[1]!) : undefined);
+    const problems = checkReferences(file, readReferences(text, file), known);
+    if (problems.length) return problems.join('\n');
+  }
+  return undefined;
 }
 
 /** A message about `records[9]` of a data file also names that record, as the screen lists it by id. */

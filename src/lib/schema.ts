@@ -258,3 +258,9 @@ export const sectionSchema = z.strictObject({
   /** facts.md ids (F1–F54) this section retells; tests check that all are covered. */
   covers: z.array(z.string().regex(/^F\d+$/, { error: 'expected a facts.md id such as "F12"' })).min(1),
 });
+
+/** Front matter of a page other than the story (the data page's method notes). */
+export const pageSchema = z.strictObject({
+  title: z.string().min(1),
+  summary: z.string().min(1),
+});

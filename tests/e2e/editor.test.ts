@@ -21,7 +21,7 @@ const restore = () => {
   for (const f of changedFiles()) writeFileSync(join(story, f), readFileSync(join(root, f)));
 };
 
-/** Every entry the screen lists, from the story's own files: its sections per edition, its charts, its data files, the story. */
+/** Every entry the screen lists, from the story's own files: its sections and data-page notes per edition, its charts, its data files, the story. */
 function entries() {
   const editions = (parse(readFileSync(join(root, 'content/story.yaml'), 'utf8')) as { editions: string[] }).editions;
   const names = (dir: string, ext: RegExp) =>
@@ -30,6 +30,7 @@ function entries() {
       .map((n) => n.replace(ext, ''));
   return [
     ...editions.flatMap((e) => names(`content/${e}`, /\.mdx$/).map((n) => `/keystatic/collection/sections-${e}/item/${n}`)),
+    ...editions.flatMap((e) => names(`content/pages/${e}`, /\.mdx$/).map((n) => `/keystatic/collection/pages-${e}/item/${n}`)),
     ...names('content/charts', /\.ya?ml$/).map((n) => `/keystatic/singleton/chart-${n}`),
     ...names('data', /\.json$/).map((n) => `/keystatic/singleton/data-${n}`),
     '/keystatic/singleton/story',
@@ -120,10 +121,16 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     await nav.getByRole('link', { name: 'Sections (zh)', exact: true }).waitFor({ timeout: 60_000 });
     console.log(`editing screen: dashboard ready ${Date.now() - started} ms after the request (warm)`);
     const list = entries();
-    expect(list.length).toBeGreaterThanOrEqual(31);
+    expect(list.length).toBeGreaterThanOrEqual(33);
     expect(await nav.getByRole('link', { name: /^Data: / }).count()).toBe(list.filter((e) => e.includes('/data-')).length);
     expect(await nav.getByRole('link', { name: /^Chart: / }).count()).toBe(list.filter((e) => e.includes('/chart-')).length);
-    for (const name of ['Story: headline, key figures, share card', 'Sections (zh)', 'Sections (en)'])
+    for (const name of [
+      'Story: headline, key figures, share card',
+      'Sections (zh)',
+      'Sections (en)',
+      'Data page notes (zh)',
+      'Data page notes (en)',
+    ])
       expect(await nav.getByRole('link', { name, exact: true }).count(), name).toBe(1);
     const t0 = Date.now();
     await page.goto(`${origin}/keystatic/collection/sections-zh/item/01-crackdown`);
