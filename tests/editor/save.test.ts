@@ -108,17 +108,19 @@ describe('a save the build would refuse is refused, with the build’s message',
   const save = (path: string, text: string) =>
     prepareSave(root, { additions: [{ path, contents: Buffer.from(text).toString('base64') }], deletions: [] });
 
-  it('an out-of-range rate', () => {
+  it('an out-of-range rate, as EDITING.md quotes it', () => {
     const f = dataFiles.find((d) => d.path === 'data/environment.json')!;
     const json = JSON.parse(f.text);
     const i = json.records.length - 1;
     json.records[i].value = 120;
     const result = save(f.path, JSON.stringify(json, null, 2));
     expect(result.ok).toBe(false);
-    if (!result.ok)
-      expect(result.message).toContain(
-        `data/environment.json: records[${i}].value: expected a rate between 0 and 100 (%), got 120 (the record "${json.records[i].id}")`,
-      );
+    const expected = `data/environment.json: records[${i}].value: expected a rate between 0 and 100 (%), got 120 (the record "${json.records[i].id}")`;
+    if (!result.ok) expect(result.message).toBe(`Not saved: the build would stop here.\n${expected}`);
+    // The guide quotes the notice's first line and the message as the screen shows them.
+    const guide = readFileSync(join(root, 'EDITING.md'), 'utf8');
+    expect(guide).toContain(`> ${expected}\n`);
+    expect(guide.replace(/\s+/g, ' ')).toContain('**Not saved: the build would stop here.**');
   });
 
   it('a section naming a figure that does not exist, with its line and column', () => {
