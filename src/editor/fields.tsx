@@ -157,7 +157,8 @@ function pickLeaf(
   const items = [...(optional ? [{ value: NONE, label: '—' }] : []), ...choices];
   const field = leaf<string>({
     label: o.label,
-    defaultValue: optional ? NONE : (choices[0]?.value ?? NONE),
+    // Nothing is chosen for the editor: a required choice shows its rule until one is made.
+    defaultValue: NONE,
     parse: (v) => (v === undefined || v === null ? NONE : String(v)),
     serialize: (v) => (optional && v === NONE ? undefined : stored(v)),
     check,
@@ -243,9 +244,17 @@ export function formFromZod(
     readValue?: (props: any) => any;
     /** Keys shown first, in this order (a record's value before its source); the file keeps its own order. */
     order?: readonly string[];
+    /**
+     * Inside a group the file may leave out (a record's English): every field may be left
+     * empty here, and a save checks the group as a whole, as the build does.
+     */
+    loose?: boolean;
   },
 ): ComponentSchema {
-  const { inner, optional } = core(schema);
+  const bare = core(schema);
+  const inner = bare.inner;
+  const optional = bare.optional || !!ctx.loose;
+  if (!bare.optional && ctx.loose) schema = schema.optional();
   const o = optionsFor(key, ctx.labels);
   if (inner instanceof z.ZodObject) {
     const rank = (k: string) => {
@@ -253,7 +262,8 @@ export function formFromZod(
       return i === -1 ? Number.MAX_SAFE_INTEGER : i;
     };
     const entries = Object.entries(inner.shape as Record<string, z.ZodType>).sort(([a], [b]) => rank(a) - rank(b));
-    return fields.object(Object.fromEntries(entries.map(([k, s]) => [k, formFromZod(s, k, ctx)])), {
+    const inside = optional ? { ...ctx, loose: true } : ctx;
+    return fields.object(Object.fromEntries(entries.map(([k, s]) => [k, formFromZod(s, k, inside)])), {
       label: o.label,
       ...(o.description ? { description: o.description } : {}),
     });
@@ -292,7 +302,10 @@ export function formFromZod(
 /** A required choice from a list (a chart id, a state), with the message the build gives for another value. */
 export function choiceField(label: string, choices: readonly Choice[], what: string) {
   const ids = choices.map((c) => c.value);
-  const check = z.string().refine((v) => ids.includes(v), { error: `expected one of the ${what}: ${ids.join(', ')}` });
+  // With nothing to choose from (the story on disk does not build), any name will do here; the save's check decides.
+  const check = ids.length
+    ? z.string().refine((v) => ids.includes(v), { error: `expected one of the ${what}: ${ids.join(', ')}` })
+    : z.string().min(1, { error: `expected the name of one of the ${what}` });
   return pickLeaf(check, { label }, false, choices, choices.length > 12);
 }
 

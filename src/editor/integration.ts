@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { storyRoot } from '../lib/loaders.ts';
 import { editorModel } from './model.ts';
-import { SAVE_RELOAD, savedWithin } from './saved.ts';
+import { SAVED_EVENT, savedWithin } from './saved.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const MODEL = 'virtual:story-editor-model';
@@ -38,7 +38,7 @@ export function storyEditor(): AstroIntegration {
   return {
     name: 'story-editor',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, injectRoute }) => {
+      'astro:config:setup': async ({ command, updateConfig, injectRoute, injectScript }) => {
         // Vitest loads this config through getViteConfig as a dev server would; the tests build the site instead.
         if (command !== 'dev' || process.env['VITEST']) return;
         const { default: react } = await import('@astrojs/react');
@@ -54,22 +54,32 @@ export function storyEditor(): AstroIntegration {
                   return null;
                 },
                 load(id) {
-                  if (id === `\0${MODEL}`) return `export const model = ${JSON.stringify(editorModel(storyRoot))};`;
-                  return null;
+                  if (id !== `\0${MODEL}`) return null;
+                  const model = editorModel(storyRoot);
+                  if (model.problem) this.warn(`the editing screen opens on a story that does not build:\n${model.problem}`);
+                  return `export const model = ${JSON.stringify(model)};`;
                 },
                 transform: noWebFont,
                 configureServer(server) {
-                  // Astro reloads every open page when the story's files change. A reload that a
-                  // save from the screen set off is marked, so that screen can keep its state.
+                  // Astro reloads every open page when the story's files change. A reload a save
+                  // from the screen set off goes out as an event instead: the story's pages reload
+                  // on it (the script below), the screen that saved keeps its state.
+                  // Astro may ask for more than one reload as it reads the files again; the pages
+                  // get one event when it has done, so they never reload before the content has.
+                  let settle: ReturnType<typeof setTimeout> | undefined;
+                  const announce = () => {
+                    clearTimeout(settle);
+                    settle = setTimeout(() => server.environments.client.hot.send({ type: 'custom', event: SAVED_EVENT, data: {} }), 400);
+                  };
                   for (const channel of [server.environments.client.hot, server.ws]) {
                     const send = channel.send.bind(channel) as (...args: unknown[]) => void;
                     channel.send = ((...args: unknown[]) => {
-                      const [payload] = args;
-                      const reload = args.length === 1 && (payload as { type?: unknown } | undefined)?.type === 'full-reload';
-                      return reload && savedWithin(5000) ? send({ ...(payload as object), [SAVE_RELOAD]: true }) : send(...args);
+                      const reload = args.length === 1 && (args[0] as { type?: unknown } | undefined)?.type === 'full-reload';
+                      if (reload && savedWithin(10_000)) return announce();
+                      return send(...args);
                     }) as typeof channel.send;
                   }
-                  // The screen's lists (facts, charts, states) follow the files as they change.
+                  // The screen's lists (facts, charts, states) are read again when it is next opened.
                   const refresh = (path: string) => {
                     if (!/\/(data|content)\//.test(path)) return;
                     const mod = server.moduleGraph.getModuleById(`\0${MODEL}`);
@@ -98,6 +108,11 @@ export function storyEditor(): AstroIntegration {
             },
           },
         });
+        // Every page but the screen reloads after a save (development only: this integration adds nothing to a build).
+        injectScript(
+          'page',
+          `if (import.meta.hot && !document.body.hasAttribute('data-story-editor')) import.meta.hot.on(${JSON.stringify(SAVED_EVENT)}, () => location.reload());`,
+        );
         injectRoute({ pattern: '/keystatic/[...params]', entrypoint: here('./EditorPage.astro'), prerender: false });
         injectRoute({ pattern: '/api/keystatic/[...params]', entrypoint: here('./api.ts'), prerender: false });
       },

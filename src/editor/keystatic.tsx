@@ -58,7 +58,14 @@ export function editorConfig(model: EditorModel) {
   };
 
   const chartChoices = (locale: string) => model.charts.map((c) => ({ label: `${c.titles[locale] ?? c.id} (${c.id})`, value: c.id }));
-  const stateChoices = model.charts.flatMap((c) => c.states.map((s) => ({ label: `${s} (${c.id})`, value: s })));
+  // A step names a state of its chart; a state two charts share is listed once, with both.
+  const stateChoices = [...new Set(model.charts.flatMap((c) => c.states))].map((s) => ({
+    value: s,
+    label: `${s} (${model.charts
+      .filter((c) => c.states.includes(s))
+      .map((c) => c.id)
+      .join(', ')})`,
+  }));
 
   /** The components a section's body may hold, with the ids and states to choose from. */
   function components(locale: string) {
@@ -216,21 +223,24 @@ export function editorConfig(model: EditorModel) {
     d.role === 'source' ? sourceFile : d.role === 'derived' ? derivedFile : dataset(recordSchemas[d.records ?? 'item']);
 
   const data = Object.fromEntries(
-    model.data.map((d) => [
-      `data-${d.name}`,
-      singleton({
-        label: `Data: ${d.file}`,
-        path: `data/${d.name}`,
-        format: { data: 'json' },
-        schema: shapeOf(dataSchema(d), model.editions[0]!),
-      }),
-    ]),
+    model.data
+      .filter((d) => d.role !== 'dataset' || d.records)
+      .map((d) => [
+        `data-${d.name}`,
+        singleton({
+          label: `Data: ${d.file}`,
+          path: `data/${d.name}`,
+          format: { data: 'json' },
+          schema: shapeOf(dataSchema(d), model.editions[0]!),
+        }),
+      ]),
   );
 
   return config({
     storage: { kind: 'local' },
     ui: {
-      brand: { name: 'Story editor' },
+      // A story that does not build on disk says so; a save shows the build's message.
+      brand: { name: model.problem ? 'Story editor ⚠ the story on disk does not build' : 'Story editor' },
       navigation: {
         Story: ['story', ...Object.keys(sections), ...Object.keys(pages)],
         Charts: Object.keys(charts),

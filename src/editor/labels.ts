@@ -72,6 +72,20 @@ export const labels: Labels = {
   checks: 'Checks',
   holds: 'Must hold (math.js)',
   message: 'Message when it fails',
+  bars: { label: 'Bar labels', description: 'The label under each bar, by the bar’s key.' },
+  legend: 'Legend',
+  views: { label: 'View buttons', description: 'The names of the chart’s two views.' },
+  share: { label: 'Share view', description: 'The words of the view that shows each bar as 100%.' },
+  whole: { label: 'Whole (100%)', description: 'The tooltip label of each bar’s whole, by the bar’s key.' },
+  missing: { label: 'Not given', description: 'Shown where a bar’s share is not given.' },
+  missingLabel: { label: 'Label of a missing share', description: 'By the bar’s key.' },
+  missingSource: { label: 'Source of a missing share', description: 'Shown as the source where a share is not given.' },
+  part: 'Part',
+  rest: 'Rest',
+  derived: 'Derived',
+  amount: 'Amount',
+  heading: 'Heading',
+  unlistedHeading: 'Heading of the unlisted group',
 };
 
 /** Keys whose text is long enough for a text area. */
@@ -105,5 +119,6 @@ export const order: readonly string[] = [
   'group',
   'source',
   'note',
+  'zh',
   'en',
 ];

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseYaml } from '../lib/validate.ts';
-import { storyFromDisk } from '../lib/storyFromDisk.ts';
+import { parse } from 'yaml';
+import { editionCodes } from '../lib/story.ts';
 import { event, measure, recordSchemaFor, reservedFiles } from '../lib/schema.ts';
+import { filesIn, storyFromDisk } from '../lib/storyFromDisk.ts';
 import type { Locale } from '../lib/format.ts';
 
 /** What the editing screen lists and picks from, read from the story's files when the screen loads. */
@@ -10,43 +11,40 @@ export interface EditorModel {
   editions: Locale[];
   /** Figures to pick for `<Fact>` and key figures, per edition: the id, with its name and value as the page shows them. */
   facts: Record<string, { value: string; label: string; shown: string }[]>;
-  /** Charts to pick for `<Chart>` and `<Scrolly>`, per edition, with their kind and the states their steps name. */
+  /** Charts to pick for `<Chart>` and `<Scrolly>`, with their kind, the states their steps name, their titles per edition. */
   charts: { id: string; kind: string; states: string[]; titles: Record<string, string> }[];
-  /** Files of data/: the datasets (by name), the report, the derived figures. */
+  /** Files of data/: the datasets (by name, with the shape of their records), the report, the derived figures. */
   data: { name: string; file: string; role: 'dataset' | 'source' | 'derived'; records?: 'measure' | 'event' | 'item' | undefined }[];
-  /** Why the story on disk does not build, when it does not: the screen still opens to fix it. */
+  /** Why the story on disk does not build, when it does not: the screen still opens, to fix it. */
   problem?: string | undefined;
 }
 
-const names = (dir: string, match: RegExp) => {
+/** A file's parsed JSON or YAML, or undefined when it cannot be read: the screen opens on a broken story too. */
+function readData(path: string): any {
   try {
-    return readdirSync(dir)
-      .filter((n) => match.test(n))
-      .sort();
+    return parse(readFileSync(path, 'utf8'));
   } catch {
-    return [];
+    return undefined;
   }
-};
+}
+
+const asList = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 
 export function editorModel(root: string): EditorModel {
-  const data = names(join(root, 'data'), /\.json$/).map((file) => {
+  const data = filesIn(join(root, 'data'), /\.json$/).map((file) => {
     const role =
       file === reservedFiles.source ? ('source' as const) : file === reservedFiles.derived ? ('derived' as const) : ('dataset' as const);
-    let records: 'measure' | 'event' | 'item' | undefined;
-    if (role === 'dataset') {
-      try {
-        const schema = recordSchemaFor((JSON.parse(readFileSync(join(root, 'data', file), 'utf8')) as { records?: unknown }).records);
-        records = schema === measure ? 'measure' : schema === event ? 'event' : 'item';
-      } catch {
-        records = undefined;
-      }
-    }
+    // A dataset that cannot be read has no known shape: the screen leaves it to be fixed in the file.
+    const json = role === 'dataset' ? readData(join(root, 'data', file)) : undefined;
+    const schema = json === undefined ? undefined : recordSchemaFor(json.records);
+    const records: EditorModel['data'][number]['records'] =
+      schema === undefined ? undefined : schema === measure ? 'measure' : schema === event ? 'event' : 'item';
     return { name: file.replace(/\.json$/, ''), file, role, records };
   });
-  const chartKinds = names(join(root, 'content/charts'), /\.ya?ml$/).map((file) => {
-    const entry = parseYaml(`content/charts/${file}`, readFileSync(join(root, 'content/charts', file), 'utf8')) as { kind?: unknown };
-    return { id: file.replace(/\.ya?ml$/, ''), kind: String(entry?.kind ?? '') };
-  });
+  const chartFiles = filesIn(join(root, 'content/charts'), /\.ya?ml$/).map((file) => ({
+    id: file.replace(/\.ya?ml$/, ''),
+    entry: readData(join(root, 'content/charts', file)),
+  }));
   try {
     const story = storyFromDisk(root);
     const editions = story.editions as Locale[];
@@ -61,24 +59,34 @@ export function editorModel(root: string): EditorModel {
           }),
         ]),
       ),
-      charts: chartKinds.map(({ id, kind }) => {
-        const model = story.figure(id, editions[0]!);
-        return {
-          id,
-          kind,
-          states: (model.states ?? []).map((s: { key: string }) => s.key),
-          titles: Object.fromEntries(editions.map((l) => [l, story.figure(id, l).title])),
-        };
-      }),
+      charts: chartFiles.map(({ id, entry }) => ({
+        id,
+        kind: String(entry?.kind ?? ''),
+        states: (story.figure(id, editions[0]!).states ?? []).map((s: { key: string }) => s.key),
+        titles: Object.fromEntries(editions.map((l) => [l, story.figure(id, l).title])),
+      })),
       data,
     };
   } catch (e) {
-    // The files do not build (an edit made outside the screen, say): the screen opens with what it can list.
-    const config = parseYaml('content/story.yaml', readFileSync(join(root, 'content/story.yaml'), 'utf8')) as { editions?: Locale[] };
+    // The files do not build (an edit made outside the screen, say). The screen opens with
+    // what the files list as they are, and a save shows the build's message until it is fixed.
+    const config = readData(join(root, 'content/story.yaml'));
+    const editions = asList(config?.editions).filter((c): c is Locale => (editionCodes as readonly string[]).includes(c));
+    const records = data.flatMap((d) => asList(readData(join(root, 'data', d.file))?.records));
+    const facts = records
+      .filter((r) => typeof r?.id === 'string')
+      .map((r) => ({ value: r.id as string, label: `${String(r.label ?? '')} (${r.id})`, shown: r.id as string }));
     return {
-      editions: config?.editions ?? ['zh'],
-      facts: {},
-      charts: chartKinds.map(({ id, kind }) => ({ id, kind, states: [], titles: {} })),
+      editions: editions.length ? editions : [editionCodes[0]],
+      facts: Object.fromEntries(editionCodes.map((l) => [l, facts])),
+      charts: chartFiles.map(({ id, entry }) => ({
+        id,
+        kind: String(entry?.kind ?? ''),
+        states: asList(entry?.data?.states)
+          .map((s) => String(s?.key ?? ''))
+          .filter(Boolean),
+        titles: Object.fromEntries(editionCodes.map((l) => [l, String(entry?.[l]?.title ?? id)])),
+      })),
       data,
       problem: e instanceof Error ? e.message : String(e),
     };

@@ -1,29 +1,43 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { applyEdits, modify } from 'jsonc-parser';
-import { isScalar, parse as parseYamlText, parseDocument } from 'yaml';
-import { checkReferences, knownData, type KnownData } from '../lib/contentCheck.ts';
+import { applyEdits, findNodeAtLocation, modify, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import { isMap, isScalar, isSeq, parse as parseYamlText, parseDocument, type Document } from 'yaml';
 import type { z } from 'zod';
+import { checkReferences, knownData, type KnownData } from '../lib/contentCheck.ts';
+import type { Locale } from '../lib/format.ts';
+import { keyFigureLabel, keyFigureValue } from '../lib/keyFigures.ts';
 import { readReferences } from '../lib/mdxReferences.ts';
 import { pageSchema, sectionSchema } from '../lib/schema.ts';
+import { orderSections } from '../lib/sections.ts';
 import { storyFromDisk } from '../lib/storyFromDisk.ts';
 import { parseWith, parseYaml } from '../lib/validate.ts';
-import type { Locale } from '../lib/format.ts';
 
 type Path = (string | number)[];
-/** One change between a file's old and new values: a value at a path, or undefined to remove it. */
-interface Change {
+/** One change between a file's old and new values: a value at a path, undefined to remove it, or an item inserted into a list. */
+export interface Change {
   path: Path;
   value: unknown;
+  insert?: boolean;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isEmpty = (v: unknown) => (Array.isArray(v) && v.length === 0) || (isObject(v) && Object.keys(v).length === 0);
 
+/** The ids (or keys) of a list's items, when every item has a different one: records and groups are matched by them. */
+function identities(list: unknown[]): string[] | undefined {
+  for (const name of ['id', 'key']) {
+    const ids = list.map((x) => (isObject(x) && typeof x[name] === 'string' ? x[name] : undefined));
+    if (ids.every((x): x is string => x !== undefined) && new Set(ids).size === ids.length) return ids;
+  }
+  return undefined;
+}
+
 /**
  * The changes that turn `old` into `next`, as small as the structure allows: a changed value
- * is replaced where it stands, a field the form left empty and the file never had stays out.
+ * is replaced where it stands; records are matched by id, so removing or adding one touches
+ * that record only; a field the form left empty and the file never had stays out. They are
+ * listed in the order they apply: removals (last first), changes, then insertions.
  */
 export function changes(old: unknown, next: unknown, path: Path = []): Change[] {
   if (isDeepStrictEqual(old, next)) return [];
@@ -38,115 +52,251 @@ export function changes(old: unknown, next: unknown, path: Path = []): Change[] 
     return out;
   }
   if (Array.isArray(old) && Array.isArray(next)) {
+    const ids = identities(old);
+    const nextIds = identities(next);
+    if (ids && nextIds) {
+      const kept = ids.filter((id) => nextIds.includes(id));
+      // Items that keep their order: removals, changes in place, insertions. Reordered lists are compared by position.
+      if (
+        isDeepStrictEqual(
+          kept,
+          nextIds.filter((id) => ids.includes(id)),
+        )
+      ) {
+        const out: Change[] = [];
+        for (let i = old.length - 1; i >= 0; i--) if (!nextIds.includes(ids[i]!)) out.push({ path: [...path, i], value: undefined });
+        kept.forEach((id, j) => out.push(...changes(old[ids.indexOf(id)], next[nextIds.indexOf(id)], [...path, j])));
+        nextIds.forEach((id, i) => {
+          if (!ids.includes(id)) out.push({ path: [...path, i], value: next[i], insert: true });
+        });
+        return out;
+      }
+    }
     const out: Change[] = [];
     const common = Math.min(old.length, next.length);
-    for (let i = 0; i < common; i++) out.push(...changes(old[i], next[i], [...path, i]));
-    for (let i = common; i < next.length; i++) out.push({ path: [...path, i], value: next[i] });
-    // Removed from the end, so the indices before them stay valid.
     for (let i = old.length - 1; i >= common; i--) out.push({ path: [...path, i], value: undefined });
+    for (let i = 0; i < common; i++) out.push(...changes(old[i], next[i], [...path, i]));
+    for (let i = common; i < next.length; i++) out.push({ path: [...path, i], value: next[i], insert: true });
     return out;
   }
   return [{ path, value: next }];
 }
 
-/** A JSON file with the changes applied in place: untouched lines keep their layout, byte for byte. */
-export function updateJson(text: string, next: unknown): string {
-  let out = text;
-  const todo = changes(JSON.parse(text), next);
-  for (const c of todo) {
-    const isArrayInsertion = typeof c.path.at(-1) === 'number' && c.value !== undefined && !hasPath(JSON.parse(out), c.path);
-    out = applyEdits(
-      out,
-      modify(out, c.path, c.value, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' }, isArrayInsertion }),
-    );
-  }
-  return out;
-}
-
-function hasPath(value: unknown, path: Path): boolean {
-  let v: unknown = value;
-  for (const p of path) {
-    if (Array.isArray(v) && typeof p === 'number' && p < v.length) v = v[p];
-    else if (isObject(v) && typeof p === 'string' && p in v) v = v[p];
-    else return false;
-  }
-  return true;
-}
-
-/**
- * A YAML file with the changes applied. A changed text or number is replaced where it stands,
- * in the quoting it had, so comments, flow lists and every other line stay byte for byte; a
- * change of shape (an item added or removed) rewrites the document, comments kept.
- */
-export function updateYaml(text: string, next: unknown): string {
-  const doc = parseDocument(text);
-  const todo = changes(doc.toJS(), next);
-  if (todo.length === 0) return text;
-  // Replacements from the end of the file backwards, so earlier ranges stay valid.
-  const spliced = todo
-    .map((c) => ({ c, node: doc.getIn(c.path, true) }))
-    .sort((a, b) => (isScalar(b.node) ? b.node.range![0] : 0) - (isScalar(a.node) ? a.node.range![0] : 0));
-  let out = text;
-  for (const { c, node } of spliced) {
-    if (!isScalar(node) || !node.range || (typeof c.value !== 'string' && typeof c.value !== 'number')) return rewrite(doc, todo);
-    const candidates =
-      node.type === 'QUOTE_SINGLE'
-        ? [`'${String(c.value).replaceAll("'", "''")}'`, JSON.stringify(c.value)]
-        : node.type === 'QUOTE_DOUBLE'
-          ? [JSON.stringify(c.value)]
-          : [
-              String(c.value),
-              typeof c.value === 'string' ? `'${c.value.replaceAll("'", "''")}'` : String(c.value),
-              JSON.stringify(c.value),
-            ];
-    const [from, to] = node.range;
-    // The first spelling that reads back as the new value, in its place, is kept.
-    const fits = candidates.find((t) => {
-      const tried = parseDocument(out.slice(0, from) + t + out.slice(to));
-      return tried.errors.length === 0 && isDeepStrictEqual(tried.getIn(c.path), c.value);
-    });
-    if (fits === undefined) return rewrite(doc, todo);
-    out = out.slice(0, from) + fits + out.slice(to);
-  }
-  return isDeepStrictEqual(parseDocument(out).toJS(), applyChanges(doc.toJS(), todo)) ? out : rewrite(doc, todo);
-}
-
-/** The document rewritten with the changes, for changes of shape. */
-function rewrite(doc: ReturnType<typeof parseDocument>, todo: Change[]): string {
-  for (const { path, value } of todo) {
-    if (value === undefined) doc.deleteIn(path);
-    else doc.setIn(path, doc.createNode(value));
-  }
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-}
-
-/** A value with changes applied: what the file must read as after a save. */
+/** A value with the changes applied: what the file must read as after a save. */
 export function applyChanges(value: unknown, todo: readonly Change[]): unknown {
-  const out = structuredClone(value);
-  for (const { path, value: v } of todo) {
-    if (path.length === 0) return v;
+  let out = structuredClone(value);
+  for (const { path, value: v, insert } of todo) {
+    if (path.length === 0) {
+      out = v;
+      continue;
+    }
     let parent: any = out;
     for (const p of path.slice(0, -1)) parent = parent[p];
     const last = path.at(-1)!;
-    if (v !== undefined) parent[last] = v;
+    if (insert) (parent as unknown[]).splice(Number(last), 0, v);
+    else if (v !== undefined) parent[last] = v;
     else if (Array.isArray(parent)) parent.splice(Number(last), 1);
     else delete parent[last];
   }
   return out;
 }
 
-const FRONT = /^---\n([\s\S]*?)\n---\n/;
+/** Keeps a file's line endings: the screen writes "\n", a file may use "\r\n". */
+const withEndings = (like: string, text: string) => (like.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text);
+const lf = (text: string) => text.replace(/\r\n/g, '\n');
 
-/** An MDX section with its front matter updated as YAML is, and its body as the screen wrote it. */
+// JSON -----------------------------------------------------------------------------------------
+
+/** A value on one line, as the data files write a record: `{ "id": "a", "en": {"label": "A"} }`. */
+function oneLine(v: unknown, padded: boolean): string {
+  if (Array.isArray(v)) return `[${v.map((x) => oneLine(x, false)).join(', ')}]`;
+  if (!isObject(v)) return JSON.stringify(v);
+  const fields = Object.entries(v).filter(([, x]) => x !== undefined);
+  if (fields.length === 0) return '{}';
+  const pad = padded ? ' ' : '';
+  return `{${pad}${fields.map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x, false)}`).join(', ')}${pad}}`;
+}
+
+/** A value laid out like `sample` (one line, or indented lines starting at `indent`). */
+function jsonLike(v: unknown, sample: string, indent: string): string {
+  if (!sample.includes('\n')) return oneLine(v, /^[[{] /.test(sample));
+  return JSON.stringify(v, null, 2).split('\n').join(`\n${indent}`);
+}
+
+/** The indentation of the line `offset` is on. */
+const indentAt = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
+const textOf = (text: string, n: JsonNode) => text.slice(n.offset, n.offset + n.length);
+const end = (n: JsonNode) => n.offset + n.length;
+
+/** What separates the items of a list or object: the text between two items, or a comma and the opening's spacing. */
+function gapOf(text: string, container: JsonNode): string {
+  const items = container.children!;
+  if (items.length >= 2) return text.slice(end(items[0]!), items[1]!.offset);
+  return `,${text.slice(container.offset + 1, items[0]!.offset)}`;
+}
+
+/** One change written into JSON text where it stands; the rest of the text is left as it is. */
+function editJson(text: string, c: Change): string {
+  const root = parseTree(text)!;
+  const node = c.insert ? undefined : findNodeAtLocation(root, c.path);
+  const splice = (from: number, to: number, s: string) => text.slice(0, from) + s + text.slice(to);
+  // The library's own edit, for what the file gives no example of (an item in an empty list).
+  const fallback = () =>
+    applyEdits(
+      text,
+      modify(text, c.path, c.value, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' }, isArrayInsertion: !!c.insert }),
+    );
+  if (c.value === undefined) {
+    if (!node) return text;
+    const item = node.parent?.type === 'property' ? node.parent : node;
+    const items = item.parent!.children!;
+    const k = items.indexOf(item);
+    if (items.length === 1) return splice(item.parent!.offset + 1, end(item.parent!) - 1, '');
+    return k > 0 ? splice(end(items[k - 1]!), end(item), '') : splice(item.offset, items[1]!.offset, '');
+  }
+  if (node) {
+    const old = textOf(text, node);
+    const written =
+      isObject(c.value) || Array.isArray(c.value) ? jsonLike(c.value, old, indentAt(text, node.offset)) : JSON.stringify(c.value);
+    return splice(node.offset, end(node), written);
+  }
+  const container = findNodeAtLocation(root, c.path.slice(0, -1));
+  if (!container?.children?.length) return fallback();
+  const items = container.children;
+  const gap = gapOf(text, container);
+  if (container.type === 'array') {
+    const i = Number(c.path.at(-1));
+    const sample = items[Math.min(i, items.length - 1)]!;
+    const written = jsonLike(c.value, textOf(text, sample), indentAt(text, sample.offset));
+    const separator = gap.startsWith(',') ? gap.slice(1) : gap;
+    return i < items.length
+      ? splice(items[i]!.offset, items[i]!.offset, `${written},${separator}`)
+      : splice(end(items.at(-1)!), end(items.at(-1)!), `${gap}${written}`);
+  }
+  // A new field of an object, after its last field: on the object's one line, or on its own lines.
+  const last = items.at(-1)!;
+  const sample = textOf(text, container).includes('\n') ? '\n' : textOf(text, last.children![1]!);
+  const written = jsonLike(c.value, sample, indentAt(text, last.offset));
+  return splice(end(last), end(last), `${gap}${JSON.stringify(c.path.at(-1))}: ${written}`);
+}
+
+/** A JSON file with the changes written in place: untouched lines keep their layout, byte for byte. */
+export function updateJson(text: string, next: unknown): string {
+  const before = lf(text);
+  const todo = changes(JSON.parse(before), next);
+  let out = before;
+  for (const c of todo) out = editJson(out, c);
+  if (!isDeepStrictEqual(JSON.parse(out), applyChanges(JSON.parse(before), todo)))
+    throw new Error('the change could not be written into the file as it is laid out; nothing was saved');
+  return withEndings(text, out);
+}
+
+// YAML -----------------------------------------------------------------------------------------
+
+/** A path of the form's keys (text) as the document has them: `2019:` is a number key in YAML. */
+function resolve(doc: Document, path: Path): Path {
+  const out: Path = [];
+  let node: unknown = doc.contents;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+      out.push(pair ? ((isScalar(pair.key) ? pair.key.value : pair.key) as string | number) : seg);
+      node = pair?.value;
+    } else {
+      out.push(seg);
+      node = isSeq(node) ? node.items[Number(seg)] : undefined;
+    }
+  }
+  return out;
+}
+
+/** Flow lists and maps spelt without their inner spaces, to recognise a line the printer only re-spaced. */
+const unspaced = (line: string) => line.replace(/([[{]) +/g, '$1').replace(/ +([\]}])/g, '$1');
+
+/**
+ * A YAML file with the changes applied. A changed text or number is replaced where it stands,
+ * in the quoting it had, so comments, flow lists and every other line stay byte for byte. A
+ * change of shape (an item added or removed) prints the document anew, comments kept, and
+ * puts back every line whose content did not change as it was spelt.
+ */
+export function updateYaml(text: string, next: unknown): string {
+  const before = lf(text);
+  const doc = parseDocument(before);
+  const todo = changes(doc.toJS(), next);
+  if (todo.length === 0) return text;
+  const expected = applyChanges(doc.toJS(), todo);
+  const reads = (t: string) => {
+    const d = parseDocument(t);
+    return d.errors.length === 0 && isDeepStrictEqual(d.toJS(), expected);
+  };
+  const spliced = spliceScalars(before, doc, todo);
+  if (spliced !== undefined && reads(spliced)) return withEndings(text, spliced);
+  for (const { path, value, insert } of todo) {
+    const at = resolve(doc, path);
+    if (insert) {
+      const list = doc.getIn(at.slice(0, -1), true);
+      if (isSeq(list)) list.items.splice(Number(at.at(-1)), 0, doc.createNode(value));
+      else doc.setIn(at, doc.createNode(value));
+    } else if (value === undefined) doc.deleteIn(at);
+    else doc.setIn(at, doc.createNode(value));
+  }
+  const printed = doc.toString({ lineWidth: 0, flowCollectionPadding: true });
+  const spelling = new Map(before.split('\n').map((l) => [unspaced(l), l]));
+  const restored = printed
+    .split('\n')
+    .map((l) => spelling.get(unspaced(l)) ?? l)
+    .join('\n');
+  for (const candidate of [restored, printed]) if (reads(candidate)) return withEndings(text, candidate);
+  throw new Error('the change could not be written into the file; nothing was saved');
+}
+
+/** The changes as replacements of scalars where they stand, or undefined when one is not a scalar's. */
+function spliceScalars(text: string, doc: Document, todo: Change[]): string | undefined {
+  const targets = todo.map((c) => ({ c, node: c.insert ? undefined : doc.getIn(resolve(doc, c.path), true) }));
+  if (!targets.every(({ c, node }) => isScalar(node) && node.range && (typeof c.value === 'string' || typeof c.value === 'number')))
+    return undefined;
+  let out = text;
+  // From the end of the file backwards, so earlier ranges stay valid.
+  for (const { c, node } of targets.sort((a, b) => (b.node as { range: number[] }).range[0]! - (a.node as { range: number[] }).range[0]!)) {
+    const scalar = node as { type?: string; range: [number, number, number] };
+    const quoted = (v: string) => `'${v.replaceAll("'", "''")}'`;
+    const value = c.value as string | number;
+    const candidates =
+      scalar.type === 'QUOTE_SINGLE'
+        ? [quoted(String(value)), JSON.stringify(value)]
+        : scalar.type === 'QUOTE_DOUBLE'
+          ? [JSON.stringify(value)]
+          : [String(value), quoted(String(value)), JSON.stringify(value)];
+    const [from, to] = scalar.range;
+    // The first spelling that reads back as the new value, in its place, is kept.
+    const fits = candidates.find((t) => {
+      const tried = parseDocument(out.slice(0, from) + t + out.slice(to));
+      return tried.errors.length === 0 && isDeepStrictEqual(tried.getIn(resolve(tried, c.path)), value);
+    });
+    if (fits === undefined) return undefined;
+    out = out.slice(0, from) + fits + out.slice(to);
+  }
+  return out;
+}
+
+// MDX ------------------------------------------------------------------------------------------
+
+const FRONT = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
+/** An MDX file with its front matter updated as YAML is, and its text as the screen wrote it. */
 export function updateMdx(text: string, written: string): string {
-  const old = FRONT.exec(text);
-  const mine = FRONT.exec(written);
-  if (!old || !mine) return written;
+  const before = lf(text);
+  const old = FRONT.exec(before);
+  const mine = FRONT.exec(lf(written));
+  if (!old || !mine) return withEndings(text, lf(written));
   const front = updateYaml(`${old[1]}\n`, parseYamlText(mine[1]!) as unknown);
   // The blank line the file had between its front matter and its text stays.
-  const gap = /^\s*/.exec(text.slice(old[0].length))![0];
-  return `---\n${front.replace(/\n$/, '')}\n---\n${gap}${written.slice(mine[0].length).replace(/^\s*/, '')}`;
+  const gap = /^\s*/.exec(before.slice(old[0].length))![0];
+  const body = lf(written).slice(mine[0].length).replace(/^\s*/, '');
+  return withEndings(text, `---\n${front.replace(/\n$/, '')}\n---\n${gap}${body}`);
 }
+
+// Checks ---------------------------------------------------------------------------------------
 
 /** The story's files as the build would read them after a save: what is on disk, with the save's files over it. */
 function overlay(root: string, files: Map<string, string | null>) {
@@ -157,51 +307,72 @@ function overlay(root: string, files: Map<string, string | null>) {
   };
   const list = (dir: string, match: RegExp) => {
     const onDisk = existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((n) => `${dir}/${n}`) : [];
-    const added = [...files.keys()].filter((p) => p.startsWith(`${dir}/`) && !p.slice(dir.length + 1).includes('/'));
+    const added = [...files.keys()].filter((p) => dirname(p) === dir);
     return [...new Set([...onDisk, ...added])].filter((p) => match.test(p) && read(p) !== undefined).sort();
   };
   return { read, list };
 }
 
+/** An MDX file's front matter checked against its schema, and its references to figures and charts; the first problem, or undefined. */
+function checkMdx(file: string, text: string, schema: z.ZodType, known: KnownData): { data: unknown; problem?: string } {
+  const front = FRONT.exec(text);
+  const data = parseWith(file, schema, front ? parseYaml(file, front[1]!) : undefined);
+  let refs;
+  try {
+    refs = readReferences(lf(text), file);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    // The MDX compiler's own messages give a line and column but not the file.
+    return { data, problem: message.startsWith(file) ? message : `${file}:${message}` };
+  }
+  const problems = checkReferences(file, refs, known);
+  return problems.length ? { data, problem: problems.join('\n') } : { data };
+}
+
 /**
  * The build's checks on the story as a save would leave it: every data file, chart file and
- * the story's config (storyFromDisk), and every section's front matter and its references to
- * figures, charts and states. Returns the build's first message, or undefined.
+ * the story's config, the words every page renders, the key figures and share card, and in
+ * each edition the sections (front matter, order, anchors, references) and the data page's
+ * notes. Returns the build's first message, or undefined.
  */
 export function checkStory(root: string, files: Map<string, string | null>): string | undefined {
   const { read, list } = overlay(root, files);
   const byName = (dir: string, match: RegExp) => Object.fromEntries(list(dir, match).map((p) => [p.slice(dir.length + 1), read(p)!]));
   try {
+    const storyText = read('content/story.yaml');
+    if (storyText === undefined) return 'content/story.yaml: is missing; the story needs its editions, key figures and words';
     const story = storyFromDisk(root, {
       data: byName('data', /\.json$/),
-      charts: byName('content/charts', /\.ya?ml$/),
-      story: read('content/story.yaml') ?? '',
+      allCharts: byName('content/charts', /\.ya?ml$/),
+      story: storyText,
     });
     for (const locale of story.editions as Locale[]) {
+      story.rendered(locale);
+      for (const name of ['keyFigures', 'shareCard'] as const)
+        story.config[name].forEach((k, i) => {
+          keyFigureLabel(story, k, locale, `${name}[${i}]`);
+          keyFigureValue(story, k, locale);
+        });
       const charts = knownData(story.facts, new Map(story.chartIds.map((id) => [id, story.figure(id, locale)])));
+      const sections = [];
+      for (const file of list(`content/${locale}`, /\.mdx$/)) {
+        const { data, problem } = checkMdx(file, read(file)!, sectionSchema, charts);
+        if (problem) return problem;
+        sections.push({ id: file, filePath: file, data: data as { order: number; anchor: string } });
+      }
+      orderSections(sections);
+      const method = `content/pages/${locale}/method.mdx`;
+      if (read(method) === undefined) return `${method} is missing: the data page needs its method notes`;
       // The data page's notes name figures, and no charts.
-      const noCharts = knownData(story.facts, new Map());
-      const problem =
-        checkMdx(list(`content/${locale}`, /\.mdx$/), read, sectionSchema, charts) ??
-        checkMdx(list(`content/pages/${locale}`, /\.mdx$/), read, pageSchema, noCharts);
-      if (problem) return problem;
+      for (const file of list(`content/pages/${locale}`, /\.mdx$/)) {
+        const { problem } = checkMdx(file, read(file)!, pageSchema, knownData(story.facts, new Map()));
+        if (problem) return problem;
+      }
     }
     return undefined;
   } catch (e) {
     return named(e instanceof Error ? e.message : String(e), read);
   }
-}
-
-/** The first problem of a folder's MDX files: front matter against its schema, then references to figures and charts. */
-function checkMdx(files: string[], read: (path: string) => string | undefined, schema: z.ZodType, known: KnownData): string | undefined {
-  for (const file of files) {
-    const text = read(file)!;
-    const front = FRONT.exec(text);
-    parseWith(file, schema, front ? parseYaml(file, front[1]!) : undefined);
-    const problems = checkReferences(file, readReferences(text, file), known);
-    if (problems.length) return problems.join('\n');
-  }
-  return undefined;
 }
 
 /** A message about `records[9]` of a data file also names that record, as the screen lists it by id. */
@@ -216,29 +387,56 @@ function named(message: string, read: (path: string) => string | undefined): str
   }
 }
 
-interface Update {
+// A save ---------------------------------------------------------------------------------------
+
+export interface Update {
   additions: { path: string; contents: string }[];
   deletions: { path: string }[];
 }
 
+/** Where the screen may write: the story's files, by a plain relative path. */
+const writable = (path: string) =>
+  typeof path === 'string' &&
+  /^(content|data)\//.test(path) &&
+  /\.(mdx|ya?ml|json)$/.test(path) &&
+  !path.includes('\\') &&
+  path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+
+/** The body of a save request, or why it is not one. */
+export function readUpdate(body: unknown): Update | string {
+  if (!isObject(body) || !Array.isArray(body['additions']) || !Array.isArray(body['deletions'])) return 'expected additions and deletions';
+  const additions = body['additions'] as { path?: unknown; contents?: unknown }[];
+  const deletions = body['deletions'] as { path?: unknown }[];
+  for (const a of additions)
+    if (!isObject(a) || typeof a.path !== 'string' || typeof a.contents !== 'string' || !writable(a.path))
+      return `cannot write ${JSON.stringify(isObject(a) ? a.path : a)}: the screen writes the story's files in content/ and data/ only`;
+  for (const d of deletions)
+    if (!isObject(d) || typeof d.path !== 'string' || !writable(d.path))
+      return `cannot delete ${JSON.stringify(isObject(d) ? d.path : d)}: the screen removes the story's files in content/ and data/ only`;
+  return { additions: additions as Update['additions'], deletions: deletions as Update['deletions'] };
+}
+
 /**
- * Prepares a save from the screen: each file is written in the project's own layout (only
- * what changed differs from the file on disk), then the story is checked as the build checks
- * it. A save that would break the build is refused with the build's message.
+ * Prepares a save from the screen: each file is written in its own layout (only what changed
+ * differs from the file on disk; a renamed file keeps the layout it had), then the story is
+ * checked as the build checks it. A save that would break the build is refused with the
+ * build's message.
  */
 export function prepareSave(root: string, update: Update): { ok: true; body: Update } | { ok: false; message: string } {
   const files = new Map<string, string | null>();
+  const onDisk = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined);
   for (const a of update.additions) {
     const written = Buffer.from(a.contents, 'base64').toString('utf8');
-    const abs = join(root, a.path);
-    const old = existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
+    // A renamed entry arrives as a new file beside the deletion of the old one.
+    const renamedFrom = update.deletions.filter((d) => dirname(d.path) === dirname(a.path) && extname(d.path) === extname(a.path));
+    const old = onDisk(a.path) ?? (renamedFrom.length === 1 ? onDisk(renamedFrom[0]!.path) : undefined);
     let text = written;
     try {
       if (old !== undefined && a.path.endsWith('.json')) text = updateJson(old, JSON.parse(written));
       else if (old !== undefined && /\.ya?ml$/.test(a.path)) text = updateYaml(old, parseYamlText(written) as unknown);
       else if (old !== undefined && a.path.endsWith('.mdx')) text = updateMdx(old, written);
     } catch (e) {
-      return { ok: false, message: `${a.path}: ${e instanceof Error ? e.message : String(e)}` };
+      return { ok: false, message: `Not saved. ${a.path}: ${e instanceof Error ? e.message : String(e)}` };
     }
     files.set(a.path, text);
   }
@@ -254,4 +452,19 @@ export function prepareSave(root: string, update: Update): { ok: true; body: Upd
       deletions: update.deletions,
     },
   };
+}
+
+/**
+ * Writes a prepared save: each file whole or not at all (written beside itself, then renamed
+ * over), so the dev server, which reads a file as soon as it changes, never reads half of one.
+ */
+export function writeSave(root: string, update: Update) {
+  for (const a of update.additions) {
+    const target = join(root, a.path);
+    mkdirSync(dirname(target), { recursive: true });
+    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.saving`);
+    writeFileSync(temporary, Buffer.from(a.contents, 'base64'));
+    renameSync(temporary, target);
+  }
+  for (const d of update.deletions) rmSync(join(root, d.path), { force: true });
 }

@@ -16,5 +16,5 @@ export function savedWithin(ms: number): boolean {
   return at !== undefined && Date.now() - at < ms;
 }
 
-/** Marks a reload that a save set off, so the screen that saved can let it pass by (see page.ts). */
-export const SAVE_RELOAD = 'storyEditorSave';
+/** The event the dev server sends, in place of a reload, when a save from the screen changed the story's files. */
+export const SAVED_EVENT = 'story-editor:saved';

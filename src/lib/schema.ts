@@ -251,11 +251,11 @@ export const reservedFiles = { source: 'source.json', derived: 'derived.json' } 
 /** Front matter of one story section; a missing or wrong field fails the build with the file name. */
 export const sectionSchema = z.strictObject({
   order: z.number().int().min(0),
-  anchor: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a lowercase anchor such as "crackdown"' }),
+  anchor: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: 'expected a lowercase anchor such as "background"' }),
   kicker: z.string().min(1),
   title: z.string().min(1).max(60),
   summary: z.string().min(1),
-  /** facts.md ids (F1–F54) this section retells; tests check that all are covered. */
+  /** Ids of the source's numbered facts (facts.md: F1, F2, …) this section retells; tests check that all are covered. */
   covers: z.array(z.string().regex(/^F\d+$/, { error: 'expected a facts.md id such as "F12"' })).min(1),
 });
 

@@ -273,6 +273,12 @@ export function buildStory({ data, charts, config }: StoryInput) {
     return model;
   }
 
+  const words = (locale: Locale) => {
+    const w = config[locale];
+    if (!w) throw new Error(`content/story.yaml: ${locale}: missing`);
+    return w;
+  };
+
   /** The datasets, in the order the report first mentions them (by their earliest report line). */
   const line = (r: { source: string }) => Number(r.source.slice(1));
   const datasetNames = Object.entries(data.datasets)
@@ -301,10 +307,26 @@ export function buildStory({ data, charts, config }: StoryInput) {
     say,
     sayRich,
     /** The story's words in an edition, each rendered with its figures. */
-    words: (locale: Locale) => {
-      const w = config[locale];
-      if (!w) throw new Error(`content/story.yaml: ${locale}: missing`);
-      return w;
+    words: (locale: Locale) => words(locale),
+    /**
+     * The story's own words in an edition, rendered as the pages show them: a template that
+     * names no figure fails here, naming the field. The pages and the editing screen's check
+     * both read them from here.
+     */
+    rendered: (locale: Locale) => {
+      const w = words(locale);
+      const at = (field: string) => `content/story.yaml: ${locale}.${field}`;
+      const report = data.source.report;
+      return {
+        title: w.title,
+        name: w.name,
+        kicker: w.kicker,
+        description: say(at('description'), w.description, locale),
+        dek: sayRich(at('dek'), w.dek, locale),
+        byline: say(at('byline'), w.byline, locale, { report: report.title, authors: dict(locale).authors(report.authors) }),
+        sourceNote: say(at('sourceNote'), w.sourceNote, locale),
+        dataDescription: say(at('dataDescription'), w.dataDescription, locale),
+      };
     },
   };
 }

@@ -4,7 +4,8 @@ import type { ChartEntry } from '../kinds/index.ts';
 import { buildStory, parseChartEntry, parseStoryConfig } from './story.ts';
 import { parseYaml, validateData } from './validate.ts';
 
-const read = (dir: string, match: RegExp) => {
+/** The names of a folder's files that match, sorted; none for a folder that does not exist. */
+export const filesIn = (dir: string, match: RegExp) => {
   try {
     return readdirSync(dir)
       .filter((n) => match.test(n))
@@ -20,14 +21,18 @@ const read = (dir: string, match: RegExp) => {
  */
 export function storyFromDisk(
   root: string,
-  /** Files to use instead of (or beside) those on disk, by file name: data/ files, chart files, the story's config. */
-  override: { data?: Record<string, string>; charts?: Record<string, string>; story?: string } = {},
+  /**
+   * Files to use instead of those on disk, by file name: all of data/, chart files (beside
+   * those on disk), all chart files (in place of those on disk), the story's config.
+   */
+  override: { data?: Record<string, string>; charts?: Record<string, string>; allCharts?: Record<string, string>; story?: string } = {},
 ) {
   const data =
-    override.data ?? Object.fromEntries(read(join(root, 'data'), /\.json$/).map((n) => [n, readFileSync(join(root, 'data', n), 'utf8')]));
+    override.data ??
+    Object.fromEntries(filesIn(join(root, 'data'), /\.json$/).map((n) => [n, readFileSync(join(root, 'data', n), 'utf8')]));
   const chartsDir = join(root, 'content/charts');
-  const chartFiles = {
-    ...Object.fromEntries(read(chartsDir, /\.ya?ml$/).map((n) => [n, readFileSync(join(chartsDir, n), 'utf8')])),
+  const chartFiles = override.allCharts ?? {
+    ...Object.fromEntries(filesIn(chartsDir, /\.ya?ml$/).map((n) => [n, readFileSync(join(chartsDir, n), 'utf8')])),
     ...override.charts,
   };
   const charts: Record<string, ChartEntry> = Object.fromEntries(

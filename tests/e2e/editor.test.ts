@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -16,9 +16,15 @@ const storyFiles = () =>
   );
 const changedFiles = () => storyFiles().filter((f) => readFileSync(join(story, f), 'utf8') !== readFileSync(join(root, f), 'utf8'));
 
-/** Puts back any file the screen changed, in place: the dev server keeps watching the same folders. */
+/**
+ * Puts back any file the screen changed, in place (the dev server keeps watching the same
+ * folders) and whole (written beside it, then renamed over, so the server never reads half a file).
+ */
 const restore = () => {
-  for (const f of changedFiles()) writeFileSync(join(story, f), readFileSync(join(root, f)));
+  for (const f of changedFiles()) {
+    writeFileSync(join(story, `${f}.restoring`), readFileSync(join(root, f)));
+    renameSync(join(story, `${f}.restoring`), join(story, f));
+  }
 };
 
 /** Every entry the screen lists, from the story's own files: its sections and data-page notes per edition, its charts, its data files, the story. */
@@ -40,7 +46,7 @@ function entries() {
 /** `npm run dev` on the copy (STORY_ROOT), on a free port; resolves once the screen answers. */
 async function startDev(port: number): Promise<{ child: ChildProcess; log: () => string }> {
   let output = '';
-  const child = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1'], {
+  const child = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
     cwd: root,
     env: { ...buildEnv(), STORY_ROOT: story },
     detached: true,
@@ -168,29 +174,32 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
 
   it('a section title and a record value, saved, show in the preview; the files are what the build expects', async () => {
     restore();
+    // The preview: the story as `npm run dev` serves it, open in another tab while the editor works.
+    const preview = await context.newPage();
+    await preview.goto(`${origin}/`);
     const title = '清退与门槛（编辑测试）';
     await page.goto(`${origin}/keystatic/collection/sections-zh/item/01-crackdown`);
     const field = page.getByRole('textbox', { name: 'Title', exact: true });
     await field.waitFor({ timeout: 60_000 });
+    await page.evaluate(() => ((window as { kept?: boolean }).kept = true));
     await field.fill(title);
+    const reloaded = preview.waitForEvent('load', { timeout: 30_000 });
     expect((await save()).status()).toBe(200);
+    // The preview reloads by itself and shows the new title; the screen keeps its state.
+    await reloaded;
+    await expect.poll(async () => (await preview.locator('body').textContent()) ?? '', patience).toContain(title);
+    expect(await page.evaluate(() => (window as { kept?: boolean }).kept)).toBe(true);
 
     const dialog = await openRecord('environment', 'env.greenCoverage');
     await dialog.getByRole('textbox', { name: 'Value' }).fill('32.5');
     await dialog.getByRole('button', { name: 'Done' }).click();
+    const reloadedAgain = preview.waitForEvent('load', { timeout: 30_000 });
     expect((await save()).status()).toBe(200);
-
-    // The preview: the story as `npm run dev` serves it, in another tab.
-    const preview = await context.newPage();
-    // The dev server reloads the story's data a moment after a save; the preview is read again until it has.
-    const text = async () => {
-      await preview.goto(`${origin}/`);
-      return (await preview.locator('body').textContent()) ?? '';
-    };
-    await expect.poll(text, patience).toContain('32.5%');
-    const shown = await text();
-    expect(shown).toContain(title);
-    expect(shown).not.toContain('31.67%');
+    await reloadedAgain;
+    const shown = async () => (await preview.locator('body').textContent()) ?? '';
+    await expect.poll(shown, patience).toContain('32.5%');
+    expect(await shown()).toContain(title);
+    expect(await shown()).not.toContain('31.67%');
     await preview.close();
 
     // On disk: one line changed in each file, and the story builds.
