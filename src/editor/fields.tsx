@@ -1,5 +1,6 @@
 import { fields, type ComponentSchema } from '@keystatic/core';
 import { ActionButton } from '@keystar/ui/button';
+import { Checkbox } from '@keystar/ui/checkbox';
 import { Combobox, Item } from '@keystar/ui/combobox';
 import { Flex } from '@keystar/ui/layout';
 import { NumberField } from '@keystar/ui/number-field';
@@ -172,7 +173,12 @@ function pickLeaf(
         isRequired: !optional,
         selectedKey: value,
         onSelectionChange: (k: string | number | null) => onChange(k === null ? NONE : String(k)),
-        children: (c: Choice) => <Item key={c.value}>{c.label}</Item>,
+        width: '100%' as const,
+        children: (c: Choice) => (
+          <Item key={c.value} textValue={c.label}>
+            {c.label}
+          </Item>
+        ),
       };
       return searchable ? <Combobox {...props} defaultItems={all} menuTrigger="focus" /> : <Picker {...props} items={all} />;
     },
@@ -200,7 +206,7 @@ function mapLeaf(check: z.ZodType, o: FieldOptions, optional: boolean) {
           {value.map((r, i) => (
             <Flex key={i} gap="regular" alignItems="end">
               <TextField label="Key" width="scale.1600" value={r.key} onChange={(key) => set(i, { ...r, key })} />
-              <TextField label={o.label} flex value={r.value} onChange={(v) => set(i, { ...r, value: v })} />
+              <TextField label="Text" flex value={r.value} onChange={(v) => set(i, { ...r, value: v })} />
               <ActionButton onPress={() => onChange(value.filter((_, j) => j !== i))}>Remove</ActionButton>
             </Flex>
           ))}
@@ -240,10 +246,10 @@ export function formFromZod(
     multiline: ReadonlySet<string>;
     /** How an item of the list under `key` reads in its list, given its value. */
     itemLabel?: (key: string) => ((v: any) => string) | undefined;
-    /** An item's value from Keystatic's preview props. */
-    readValue?: (props: any) => any;
     /** Keys shown first, in this order (a record's value before its source); the file keeps its own order. */
     order?: readonly string[];
+    /** Keys shown last, in this order (the groups of each edition's words). */
+    last?: readonly string[];
     /**
      * Inside a group the file may leave out (a record's English): every field may be left
      * empty here, and a save checks the group as a whole, as the build does.
@@ -257,9 +263,13 @@ export function formFromZod(
   if (!bare.optional && ctx.loose) schema = schema.optional();
   const o = optionsFor(key, ctx.labels);
   if (inner instanceof z.ZodObject) {
+    const keys = Object.keys(inner.shape as object);
+    // The listed keys first, in the list's order; then the others as the schema has them; the editions' groups last.
     const rank = (k: string) => {
       const i = ctx.order?.indexOf(k) ?? -1;
-      return i === -1 ? Number.MAX_SAFE_INTEGER : i;
+      if (i !== -1) return i;
+      const last = ctx.last?.indexOf(k) ?? -1;
+      return last !== -1 ? 2000 + last : 1000 + keys.indexOf(k);
     };
     const entries = Object.entries(inner.shape as Record<string, z.ZodType>).sort(([a], [b]) => rank(a) - rank(b));
     const inside = optional ? { ...ctx, loose: true } : ctx;
@@ -270,10 +280,18 @@ export function formFromZod(
   }
   if (inner instanceof z.ZodArray) {
     const element = inner.element as z.ZodType;
-    const itemLabel = ctx.itemLabel?.(key);
-    return fields.array(formFromZod(element, `${key}[]`, ctx), {
+    const itemLabel = ctx.itemLabel?.(key) ?? ((v: unknown) => (typeof v === 'string' && v) || 'New item');
+    const field = formFromZod(element, `${key}[]`, ctx);
+    return fields.array(field, {
       label: o.label,
-      ...(itemLabel && ctx.readValue ? { itemLabel: (props: any) => itemLabel(ctx.readValue!(props)) } : {}),
+      // An item reads as what it is, and, when its schema refuses it, why: a list's items are
+      // edited in a dialog, and the rule an item breaks (a rate above 100%) shows in its row.
+      itemLabel: (props: unknown) => {
+        const value = storedValue(props, field);
+        const issue = element.safeParse(value).error?.issues[0];
+        const name = itemLabel(value);
+        return issue ? `${name} — ⚠ ${issue.path.join('.') || 'item'}: ${issue.message}` : name;
+      },
     });
   }
   if (inner instanceof z.ZodRecord) return mapLeaf(schema, o, optional);
@@ -291,6 +309,7 @@ export function formFromZod(
   }
   if (inner instanceof z.ZodLiteral) {
     const literals = [...(inner.values as Set<string | number | boolean>)];
+    if (optional && literals.length === 1 && literals[0] === true) return flagLeaf(schema, o);
     const choices = literals.map((v) => ({ value: String(v), label: String(v) }));
     return pickLeaf(schema, o, optional, choices, false, (v) => literals.find((l) => String(l) === v) ?? v);
   }
@@ -346,4 +365,36 @@ export function fileNameField(o: { pattern: RegExp; message: string; description
       );
     },
   };
+}
+
+/** A list item's value as the file would hold it, from Keystatic's preview props and the item's fields. */
+export function storedValue(props: any, field: any): unknown {
+  if (field?.kind === 'object')
+    return Object.fromEntries(
+      Object.entries(field.fields as Record<string, unknown>)
+        .map(([k, f]) => [k, storedValue(props?.fields?.[k], f)])
+        .filter(([, v]) => v !== undefined),
+    );
+  if (field?.kind === 'array') return (props?.elements ?? []).map((p: unknown) => storedValue(p, field.element));
+  if (field?.kind === 'form') return field.serialize(props?.value).value;
+  return undefined;
+}
+
+/** A flag the file writes as `true` or leaves out (a key figure's sign): a checkbox. */
+function flagLeaf(check: z.ZodType, o: FieldOptions) {
+  return leaf<boolean>({
+    label: o.label,
+    defaultValue: false,
+    parse: (v) => v === true,
+    serialize: (v) => (v ? true : undefined),
+    check,
+    Input: ({ value, onChange }) => (
+      <Flex direction="column" gap="regular">
+        <Checkbox isSelected={value} onChange={onChange}>
+          {o.label}
+        </Checkbox>
+        {o.description ? <Text size="small">{o.description}</Text> : null}
+      </Flex>
+    ),
+  });
 }

@@ -7,6 +7,7 @@ import { SAVED_EVENT, savedWithin } from './saved.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const MODEL = 'virtual:story-editor-model';
+const testOutput = fileURLToPath(new URL('../../test-output', import.meta.url));
 
 /** The modules of the screen that run in the browser. */
 const browserModules = ['page.ts', 'keystatic.tsx', 'fields.tsx', 'labels.ts', 'saved.ts'];
@@ -45,6 +46,8 @@ export function storyEditor(): AstroIntegration {
         updateConfig({
           integrations: [react()],
           vite: {
+            // The tests' output changes while an editor works (npm test beside npm run dev); the screen need not reload for it.
+            ...(storyRoot.startsWith(testOutput) ? {} : { server: { watch: { ignored: [`${testOutput}/**`] } } }),
             plugins: [
               {
                 name: 'story-editor',

@@ -1,6 +1,8 @@
 import { collection, config, fields, singleton, type ComponentSchema } from '@keystatic/core';
 import { block, inline, mark, repeating, wrapper } from '@keystatic/core/content-components';
 import { Icon } from '@keystar/ui/icon';
+import { Text } from '@keystar/ui/typography';
+import type { ReactNode } from 'react';
 import { barChartIcon } from '@keystar/ui/icon/icons/barChartIcon';
 import { footprintsIcon } from '@keystar/ui/icon/icons/footprintsIcon';
 import { hashIcon } from '@keystar/ui/icon/icons/hashIcon';
@@ -13,7 +15,7 @@ import { commonWords } from '../kinds/kind.ts';
 import { dataset, derivedFile, event, factId, item, measure, pageSchema, sectionSchema, sourceFile } from '../lib/schema.ts';
 import { storyConfig } from '../lib/story.ts';
 import { choiceField, fileNameField, formFromZod, type Choice, type Labels } from './fields.tsx';
-import { labels, multiline, order } from './labels.ts';
+import { itemNames, labels, last, multiline, order } from './labels.ts';
 
 /**
  * The editing screen: Keystatic in local mode, over the same files the build reads. Every
@@ -23,33 +25,15 @@ import { labels, multiline, order } from './labels.ts';
 export function editorConfig(model: EditorModel) {
   const pickers = (locale: string) => ({ lists: new Map<z.ZodType, readonly Choice[]>([[factId, model.facts[locale] ?? []]]) });
   const form = (schema: z.ZodType, locale: string, extra: Labels = {}) =>
-    formFromZod(schema, '', { labels: { ...labels, ...extra }, pickers: pickers(locale), multiline, itemLabel, readValue: valueOf, order });
-
-  /** A list item's value from Keystatic's preview props: objects by their fields, lists by their elements. */
-  const valueOf = (props: any): any =>
-    props?.fields
-      ? Object.fromEntries(Object.entries(props.fields).map(([k, p]) => [k, valueOf(p)]))
-      : props?.elements
-        ? props.elements.map(valueOf)
-        : props?.value;
-
-  /** How a list item reads in its list: a record by its id and name, a figure by its ids, a word by itself. */
-  function itemLabel(key: string): ((v: any) => string) | undefined {
-    const named =
-      (...keys: string[]) =>
-      (v: any) =>
-        keys
-          .map((k) => v?.[k])
-          .filter(Boolean)
-          .join(' · ') || 'New item';
-    if (key === 'records') return named('id', 'label');
-    if (key === 'groups' || key === 'sections') return named('key', 'label', 'title');
-    if (key === 'keyFigures' || key === 'shareCard') return (v) => (v.facts ?? []).join(' → ') || 'New figure';
-    if (key === 'authors') return named('name');
-    if (key === 'tags') return named('label');
-    if (key === 'checks') return named('message');
-    return (v) => (typeof v === 'string' ? v : '') || 'New item';
-  }
+    formFromZod(schema, '', {
+      labels: { ...labels, ...extra },
+      pickers: pickers(locale),
+      multiline,
+      itemLabel: itemNames(factName),
+      order,
+      last,
+    });
+  const factName = (id: string) => model.facts[model.editions[0]!]?.find((f) => f.value === id)?.label.replace(/ \(.*\)$/, '');
 
   /** The fields of an object schema, one per key, for a collection's or singleton's schema. */
   const shapeOf = (schema: z.ZodType, locale: string): Record<string, ComponentSchema> => {
@@ -95,7 +79,7 @@ export function editorConfig(model: EditorModel) {
         icon: <Icon src={barChartIcon} />,
         schema: { id: choiceField('Chart', chartChoices(locale), 'charts in content/charts/') },
         ContentView: ({ value }: { value: { id: string } }) => (
-          <span>Chart: {chartChoices(locale).find((c) => c.value === value.id)?.label}</span>
+          <span>{chartChoices(locale).find((c) => c.value === value.id)?.label ?? '⚠ Choose a chart'}</span>
         ),
       }),
       Scrolly: repeating({
@@ -110,12 +94,26 @@ export function editorConfig(model: EditorModel) {
             'charts told in steps',
           ),
         },
+        ContentView: ({ value, children }: { value: { chart: string }; children: ReactNode }) => (
+          <div>
+            <Text size="small" weight="semibold">
+              {chartChoices(locale).find((c) => c.value === value.chart)?.label ?? '⚠ Choose a chart'}
+            </Text>
+            {children}
+          </div>
+        ),
       }),
       Step: wrapper({
         label: 'Step',
         icon: <Icon src={footprintsIcon} />,
         forSpecificLocations: true,
         schema: { state: choiceField('State', stateChoices, 'chart states') },
+        ContentView: ({ value, children }: { value: { state: string }; children: ReactNode }) => (
+          <div>
+            <Text size="small">{value.state ? `State: ${value.state}` : '⚠ Choose a state'}</Text>
+            {children}
+          </div>
+        ),
       }),
     };
   }
@@ -204,7 +202,7 @@ export function editorConfig(model: EditorModel) {
           // What the chart draws is the engine's business and stays as it is in the file.
           kind: fields.ignored(),
           data: fields.ignored(),
-          ...Object.fromEntries(model.editions.map((locale) => [locale, form(words(c.kind), locale, { '': `Words (${locale})` })])),
+          ...Object.fromEntries(model.editions.map((locale) => [locale, form(words(c.kind), locale, { '': labels[locale] ?? locale })])),
         },
       }),
     ]),

@@ -49,7 +49,7 @@ export const labels: Labels = {
   groups: 'Groups',
   records: 'Records',
   key: 'Key',
-  unlisted: { label: 'Unlisted', description: 'true: the report names the group but lists none of its members.' },
+  unlisted: { label: 'Unlisted', description: 'The report names the group but lists none of its members.' },
   takeaway: 'Takeaway',
   notes: 'Notes',
   'notes[]': 'Note',
@@ -58,7 +58,7 @@ export const labels: Labels = {
   shareCard: { label: 'Share card', description: 'The figures on the share image, at most four.' },
   facts: { label: 'Figures', description: 'One figure, or two shown as “a → b”.' },
   'facts[]': 'Figure',
-  signed: { label: 'Signed', description: 'true: show a change with its sign, as +15.6%.' },
+  signed: { label: 'Show the sign', description: 'A change reads with its sign, as +15.6%.' },
   zh: 'Chinese',
   name: 'Name',
   dek: 'Dek',
@@ -119,6 +119,32 @@ export const order: readonly string[] = [
   'group',
   'source',
   'note',
-  'zh',
-  'en',
 ];
+
+/** Groups shown last, in this order: the words of each edition. */
+export const last: readonly string[] = ['zh', 'en'];
+
+/**
+ * How an item reads in its list, by the list's key: a record by its id and name, a key figure
+ * by its figures (named by `factName`); other lists' items by their text.
+ */
+export function itemNames(factName: (id: string) => string | undefined) {
+  return (key: string): ((v: any) => string) | undefined => {
+    const named =
+      (...keys: string[]) =>
+      (v: any) =>
+        keys
+          .map((k) => v?.[k])
+          .filter(Boolean)
+          .join(' · ') || 'New item';
+    if (key === 'records') return named('id', 'label');
+    if (key === 'groups' || key === 'sections') return named('key', 'label', 'title');
+    if (key === 'keyFigures' || key === 'shareCard')
+      return (v) => (v.facts ?? []).map((id: string) => `${factName(id) ?? id} (${id})`).join(' → ') || 'New figure';
+    if (key === 'facts[]' || key === 'facts') return (v) => (typeof v === 'string' && v ? `${factName(v) ?? v} (${v})` : 'Choose a figure');
+    if (key === 'authors') return named('name');
+    if (key === 'tags') return named('label');
+    if (key === 'checks') return named('message');
+    return undefined;
+  };
+}

@@ -55,7 +55,9 @@ export function editorModel(root: string): EditorModel {
           locale,
           [...story.facts.values()].map((f) => {
             const shown = story.show(f.id, locale, true);
-            return { value: f.id, label: `${story.name(f, locale)} · ${shown} (${f.id})`, shown };
+            const name = story.name(f, locale);
+            // A name without a figure (an industry) reads once.
+            return { value: f.id, label: `${name === shown ? name : `${name} · ${shown}`} (${f.id})`, shown };
           }),
         ]),
       ),

@@ -442,7 +442,12 @@ export function prepareSave(root: string, update: Update): { ok: true; body: Upd
   }
   for (const d of update.deletions) files.set(d.path, null);
   const problem = checkStory(root, files);
-  if (problem) return { ok: false, message: `Not saved: the build would stop here.\n${problem}` };
+  // One problem a line, each marked, so several read apart where the screen runs lines together.
+  if (problem) {
+    const lines = problem.split('\n');
+    const listed = lines.length > 1 ? lines.map((l) => `• ${l}`) : lines;
+    return { ok: false, message: `Not saved: the build would stop here.\n${listed.join('\n')}` };
+  }
   return {
     ok: true,
     body: {

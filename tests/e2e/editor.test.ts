@@ -101,14 +101,19 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     restore();
   });
 
-  /** Saves the open entry and returns the answer of the save request. */
+  /**
+   * Saves the open entry and returns the answer of the save request. The screen marks an entry
+   * "Unsaved" once it has seen a change, and clears the mark once it has read a save back; a
+   * change made before that would be overwritten by the read-back, so each save waits for both.
+   */
   async function save() {
-    const button = page.getByRole('button', { name: 'Save', exact: true });
-    // The screen compares the form with the file a moment after each change, then offers to save.
-    await expect.poll(() => button.isEnabled(), patience).toBe(true);
+    const unsaved = page.getByText('Unsaved', { exact: true });
+    await expect.poll(() => unsaved.isVisible(), patience).toBe(true);
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update') && r.request().method() === 'POST');
-    await button.click();
-    return answer;
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const response = await answer;
+    if (response.ok()) await expect.poll(() => unsaved.isVisible(), patience).toBe(false);
+    return response;
   }
 
   /** Opens a data file's record by its id in the list, and returns its dialog. */

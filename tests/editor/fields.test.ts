@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formFromZod, messageFor } from '../../src/editor/fields.tsx';
-import { labels, multiline, order } from '../../src/editor/labels.ts';
+import { itemNames, labels, multiline, order } from '../../src/editor/labels.ts';
 import { chartEntry } from '../../src/kinds/index.ts';
 import { dataset, derivedFile, event, factId, item, measure, pageSchema, sectionSchema, sourceFile, units } from '../../src/lib/schema.ts';
 import { storyConfig } from '../../src/lib/story.ts';
@@ -10,6 +10,7 @@ const ctx = {
   labels,
   multiline,
   order,
+  itemLabel: itemNames(() => undefined),
   pickers: { lists: new Map<z.ZodType, { value: string; label: string }[]>([[factId, [{ value: 'a.b', label: 'A' }]]]) },
 };
 type Form = {
@@ -125,5 +126,35 @@ describe('the editing screen’s forms are the build’s schemas', () => {
     expect(() => facts.validate!(facts.parse!('Not an id'))).toThrow('expected a dotted id such as "sales.total.2024"');
     // A new key figure starts with no figure chosen, and says so.
     expect(() => facts.validate!(facts.defaultValue!())).toThrow('expected a dotted id');
+  });
+});
+
+describe('a list’s rows say what each item is, and what its schema refuses', () => {
+  type Field = Form & { itemLabel?(props: unknown): string };
+  /** Keystatic's preview props of a value: an object's by its fields, a list's by its elements, a leaf's value as the form holds it. */
+  const props = (f: Form, v: any): unknown =>
+    f.kind === 'object'
+      ? { fields: Object.fromEntries(Object.entries(f.fields!).map(([k, sub]) => [k, props(sub, v?.[k])])) }
+      : f.kind === 'array'
+        ? { elements: (v ?? []).map((x: unknown) => props(f.element!, x)) }
+        : { value: f.parse!(v) };
+  const records = form(dataset(measure)).fields!['records'] as Field;
+  const row = (record: object) => records.itemLabel!(props(records.element!, record));
+  const record = { id: 'env.x', label: '比率', value: 50, unit: '%', source: 'L20', en: { label: 'A rate' } };
+
+  it('a good record reads as its id and name', () => {
+    expect(row(record)).toBe('env.x · 比率');
+  });
+
+  it('a record its schema refuses shows the rule in its row, with the field', () => {
+    expect(row({ ...record, value: 120 })).toBe('env.x · 比率 — ⚠ value: expected a rate between 0 and 100 (%), got 120');
+    expect(row({ ...record, source: '20' })).toBe('env.x · 比率 — ⚠ source: expected a report line such as "L12"');
+  });
+
+  it('a key figure’s sign is a checkbox the file writes as true or leaves out', () => {
+    const signed = form(storyConfig).fields!['keyFigures']!.element!.fields!['signed']!;
+    expect(signed.parse!(true)).toBe(true);
+    expect(signed.serialize!(true).value).toBe(true);
+    expect(signed.serialize!(false).value).toBeUndefined();
   });
 });
