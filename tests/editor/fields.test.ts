@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { root } from '../helpers.ts';
 import { z } from 'zod';
 import { formFromZod, messageFor } from '../../src/editor/fields.tsx';
 import { itemNames, labels, multiline, order } from '../../src/editor/labels.ts';
@@ -146,7 +149,12 @@ describe('a list’s rows say what each item is, and what its schema refuses', (
     expect(row(record)).toBe('env.x · 比率');
   });
 
-  it('a record its schema refuses shows the rule in its row, with the field', () => {
+  it('a record its schema refuses shows the rule in its row, with the field, as EDITING.md shows it', () => {
+    const f = JSON.parse(readFileSync(join(root, 'data/environment.json'), 'utf8')).records.find(
+      (r: { id: string }) => r.id === 'env.greenCoverage',
+    );
+    const shown = row({ ...f, value: 120 });
+    expect(readFileSync(join(root, 'EDITING.md'), 'utf8').replace(/\s+/g, ' ')).toContain(`\`${shown}\``);
     expect(row({ ...record, value: 120 })).toBe('env.x · 比率 — ⚠ value: expected a rate between 0 and 100 (%), got 120');
     expect(row({ ...record, source: '20' })).toBe('env.x · 比率 — ⚠ source: expected a report line such as "L12"');
   });
