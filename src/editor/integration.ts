@@ -46,8 +46,9 @@ export function storyEditor(): AstroIntegration {
         updateConfig({
           integrations: [react()],
           vite: {
-            // The tests' output changes while an editor works (npm test beside npm run dev); the screen need not reload for it.
-            ...(storyRoot.startsWith(testOutput) ? {} : { server: { watch: { ignored: [`${testOutput}/**`] } } }),
+            // Neither the caches nor the tests' output (npm test beside npm run dev) are anything
+            // the screen or a preview needs to reload for.
+            server: { watch: { ignored: [`${storyRoot}/.cache/**`, ...(storyRoot.startsWith(testOutput) ? [] : [`${testOutput}/**`])] } },
             plugins: [
               {
                 name: 'story-editor',

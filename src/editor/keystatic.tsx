@@ -36,8 +36,8 @@ export function editorConfig(model: EditorModel) {
   const factName = (id: string) => model.facts[model.editions[0]!]?.find((f) => f.value === id)?.label.replace(/ \(.*\)$/, '');
 
   /** The fields of an object schema, one per key, for a collection's or singleton's schema. */
-  const shapeOf = (schema: z.ZodType, locale: string): Record<string, ComponentSchema> => {
-    const f = form(schema, locale) as { kind: 'object'; fields: Record<string, ComponentSchema> };
+  const shapeOf = (schema: z.ZodType, locale: string, extra: Labels = {}): Record<string, ComponentSchema> => {
+    const f = form(schema, locale, extra) as { kind: 'object'; fields: Record<string, ComponentSchema> };
     return f.fields;
   };
 
@@ -217,6 +217,9 @@ export function editorConfig(model: EditorModel) {
   });
 
   const recordSchemas = { measure, event, item };
+  // A record's group names one of the file's groups: the field lists them.
+  const groupsOf = (keys: string[] | undefined): Labels =>
+    keys?.length ? { group: { label: 'Group', description: `One of this file’s groups: ${keys.join(', ')}.` } } : {};
   const dataSchema = (d: (typeof model.data)[number]) =>
     d.role === 'source' ? sourceFile : d.role === 'derived' ? derivedFile : dataset(recordSchemas[d.records ?? 'item']);
 
@@ -229,7 +232,7 @@ export function editorConfig(model: EditorModel) {
           label: `Data: ${d.file}`,
           path: `data/${d.name}`,
           format: { data: 'json' },
-          schema: shapeOf(dataSchema(d), model.editions[0]!),
+          schema: shapeOf(dataSchema(d), model.editions[0]!, groupsOf(d.groups)),
         }),
       ]),
   );

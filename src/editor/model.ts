@@ -14,7 +14,14 @@ export interface EditorModel {
   /** Charts to pick for `<Chart>` and `<Scrolly>`, with their kind, the states their steps name, their titles per edition. */
   charts: { id: string; kind: string; states: string[]; titles: Record<string, string> }[];
   /** Files of data/: the datasets (by name, with the shape of their records), the report, the derived figures. */
-  data: { name: string; file: string; role: 'dataset' | 'source' | 'derived'; records?: 'measure' | 'event' | 'item' | undefined }[];
+  data: {
+    name: string;
+    file: string;
+    role: 'dataset' | 'source' | 'derived';
+    records?: 'measure' | 'event' | 'item' | undefined;
+    /** The keys of the file's groups, which its records name. */
+    groups?: string[] | undefined;
+  }[];
   /** Why the story on disk does not build, when it does not: the screen still opens, to fix it. */
   problem?: string | undefined;
 }
@@ -39,7 +46,10 @@ export function editorModel(root: string): EditorModel {
     const schema = json === undefined ? undefined : recordSchemaFor(json.records);
     const records: EditorModel['data'][number]['records'] =
       schema === undefined ? undefined : schema === measure ? 'measure' : schema === event ? 'event' : 'item';
-    return { name: file.replace(/\.json$/, ''), file, role, records };
+    const groups = asList(json?.groups)
+      .map((g) => g?.key)
+      .filter((k): k is string => typeof k === 'string');
+    return { name: file.replace(/\.json$/, ''), file, role, records, groups };
   });
   const chartFiles = filesIn(join(root, 'content/charts'), /\.ya?ml$/).map((file) => ({
     id: file.replace(/\.ya?ml$/, ''),

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
@@ -8,8 +9,11 @@ import { storyFromDisk } from '../../src/lib/storyFromDisk.ts';
 import { buildEnv, freePort, root } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic } from './browser.ts';
 
-/** A copy of the story (content/ and data/) for the screen to edit; the project's own files are never touched. */
-const story = join(root, 'test-output/editor-story');
+/**
+ * A copy of the story (content/ and data/) for the screen to edit, outside the project as an
+ * editor's story would be in its own checkout; the project's own files are never touched.
+ */
+const story = mkdtempSync(join(tmpdir(), 'editor-story-'));
 const storyFiles = () =>
   ['content', 'data'].flatMap((dir) =>
     (readdirSync(join(root, dir), { recursive: true }) as string[]).filter((f) => /\.(mdx|ya?ml|json)$/.test(f)).map((f) => join(dir, f)),
@@ -98,7 +102,8 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
   afterAll(async () => {
     await browser?.close();
     if (dev?.child.pid) process.kill(-dev.child.pid, 'SIGTERM');
-    restore();
+    await new Promise((r) => setTimeout(r, 500));
+    rmSync(story, { recursive: true, force: true, maxRetries: 3 });
   });
 
   /**
@@ -245,6 +250,9 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     const dialog = await openRecord('environment', 'env.greenCoverage');
     const line = dialog.getByRole('textbox', { name: 'Report line' });
     await line.fill('28');
+    // The group field lists the file's groups.
+    const groups = (JSON.parse(readFileSync(join(root, 'data/environment.json'), 'utf8')) as { groups: { key: string }[] }).groups;
+    expect(await dialog.getByText(`One of this file’s groups: ${groups.map((g) => g.key).join(', ')}.`).count()).toBe(1);
     const message = dialog.getByText('expected a report line such as "L12"');
     await expect.poll(() => message.count(), patience).toBe(1);
     await line.fill('L28');

@@ -304,6 +304,25 @@ describe('a save the build would refuse is refused, with the build’s message',
   });
 });
 
+describe('what the screen lists', () => {
+  it('every figure with its name and value, every chart with its states, every data file with its groups', () => {
+    const model = editorModel(root);
+    expect(model.problem).toBeUndefined();
+    const total = model.facts['zh']!.find((f) => f.value === 'output.total.2019')!;
+    expect(total.shown).toBe('208.8亿元');
+    expect(total.label).toBe('规模以上工业总产值 · 208.8亿元 (output.total.2019)');
+    expect(model.facts['en']!.find((f) => f.value === 'output.total.2019')!.shown).toBe('CNY 20.88 billion');
+    expect(model.charts.find((c) => c.id === 'ranking')!.states).toEqual(['2018', '2019']);
+    const env = JSON.parse(environment().text) as { groups: { key: string }[] };
+    expect(model.data.find((d) => d.name === 'environment')).toMatchObject({
+      role: 'dataset',
+      records: 'measure',
+      groups: env.groups.map((g) => g.key),
+    });
+    expect(model.data.find((d) => d.name === 'source')!.role).toBe('source');
+  });
+});
+
 describe('the screen opens on a story that does not build', () => {
   it('lists what the files give, and says why the story does not build', () => {
     const dir = join(root, 'test-output/editor-broken');
