@@ -333,37 +333,19 @@ export function choiceField(label: string, choices: readonly Choice[], what: str
  * for a new entry, but not kept inside the file.
  */
 export function fileNameField(o: { pattern: RegExp; message: string; description: string }) {
-  const check = (v: string) => (o.pattern.test(v) ? undefined : o.message);
+  const text = textLeaf(
+    z.string().regex(o.pattern, { error: o.message }),
+    { label: 'File name', description: o.description },
+    false,
+    false,
+  );
   return {
-    kind: 'form' as const,
+    ...text,
     formKind: 'slug' as const,
-    label: 'File name',
-    defaultValue: () => '',
     parse: (_: unknown, extra?: { slug: string }) => extra?.slug ?? '',
     serialize: () => ({ value: undefined }),
     serializeWithSlug: (v: string) => ({ slug: v, value: undefined }),
-    validate(v: string) {
-      const m = check(v);
-      if (m) throw new FieldError(`File name: ${m}`);
-      return v;
-    },
     reader: { parse: () => null, parseWithSlug: () => null },
-    Input(props: { value: string; onChange(v: string): void; forceValidation: boolean }) {
-      const [touched, setTouched] = useState(false);
-      return (
-        <TextField
-          label="File name"
-          description={o.description}
-          value={props.value}
-          isRequired
-          errorMessage={touched || props.forceValidation ? check(props.value) : undefined}
-          onChange={(v) => {
-            setTouched(true);
-            props.onChange(v);
-          }}
-        />
-      );
-    },
   };
 }
 

@@ -10,9 +10,8 @@ import { infoIcon } from '@keystar/ui/icon/icons/infoIcon';
 import { layersIcon } from '@keystar/ui/icon/icons/layersIcon';
 import type { EditorModel } from './model.ts';
 import { z } from 'zod';
-import { kinds } from '../kinds/index.ts';
-import { commonWords } from '../kinds/kind.ts';
-import { dataset, derivedFile, event, factId, item, measure, pageSchema, sectionSchema, sourceFile } from '../lib/schema.ts';
+import { wordsOf } from '../kinds/index.ts';
+import { dataset, derivedFile, factId, pageSchema, recordSchemas, sectionSchema, sourceFile } from '../lib/schema.ts';
 import { storyConfig } from '../lib/story.ts';
 import { choiceField, fileNameField, formFromZod, type Choice, type Labels } from './fields.tsx';
 import { itemNames, labels, last, multiline, order } from './labels.ts';
@@ -33,7 +32,7 @@ export function editorConfig(model: EditorModel) {
       order,
       last,
     });
-  const factName = (id: string) => model.facts[model.editions[0]!]?.find((f) => f.value === id)?.label.replace(/ \(.*\)$/, '');
+  const factName = (id: string) => model.facts[model.editions[0]!]?.find((f) => f.value === id)?.name;
 
   /** The fields of an object schema, one per key, for a collection's or singleton's schema. */
   const shapeOf = (schema: z.ZodType, locale: string, extra: Labels = {}): Record<string, ComponentSchema> => {
@@ -186,11 +185,6 @@ export function editorConfig(model: EditorModel) {
     ]),
   );
 
-  const words = (kind: string) => {
-    const k = kinds.get(kind);
-    return z.strictObject({ ...commonWords, ...(k?.words ?? {}) });
-  };
-
   const charts = Object.fromEntries(
     model.charts.map((c) => [
       `chart-${c.id}`,
@@ -202,7 +196,7 @@ export function editorConfig(model: EditorModel) {
           // What the chart draws is the engine's business and stays as it is in the file.
           kind: fields.ignored(),
           data: fields.ignored(),
-          ...Object.fromEntries(model.editions.map((locale) => [locale, form(words(c.kind), locale, { '': labels[locale] ?? locale })])),
+          ...Object.fromEntries(model.editions.map((locale) => [locale, form(wordsOf(c.kind), locale, { '': labels[locale] ?? locale })])),
         },
       }),
     ]),
@@ -216,7 +210,6 @@ export function editorConfig(model: EditorModel) {
     schema: { ...storyShape, slug: fields.ignored(), editions: fields.ignored() },
   });
 
-  const recordSchemas = { measure, event, item };
   // A record's group names one of the file's groups: the field lists them.
   const groupsOf = (keys: string[] | undefined): Labels =>
     keys?.length ? { group: { label: 'Group', description: `One of this file’s groups: ${keys.join(', ')}.` } } : {};

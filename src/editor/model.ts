@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { editionCodes } from '../lib/story.ts';
-import { event, measure, recordSchemaFor, reservedFiles } from '../lib/schema.ts';
+import { recordKindFor, reservedFiles, type RecordKind } from '../lib/schema.ts';
 import { filesIn, storyFromDisk } from '../lib/storyFromDisk.ts';
 import type { Locale } from '../lib/format.ts';
 
@@ -10,7 +10,7 @@ import type { Locale } from '../lib/format.ts';
 export interface EditorModel {
   editions: Locale[];
   /** Figures to pick for `<Fact>` and key figures, per edition: the id, with its name and value as the page shows them. */
-  facts: Record<string, { value: string; label: string; shown: string }[]>;
+  facts: Record<string, { value: string; name: string; label: string; shown: string }[]>;
   /** Charts to pick for `<Chart>` and `<Scrolly>`, with their kind, the states their steps name, their titles per edition. */
   charts: { id: string; kind: string; states: string[]; titles: Record<string, string> }[];
   /** Files of data/: the datasets (by name, with the shape of their records), the report, the derived figures. */
@@ -18,7 +18,7 @@ export interface EditorModel {
     name: string;
     file: string;
     role: 'dataset' | 'source' | 'derived';
-    records?: 'measure' | 'event' | 'item' | undefined;
+    records?: RecordKind | undefined;
     /** The keys of the file's groups, which its records name. */
     groups?: string[] | undefined;
   }[];
@@ -43,9 +43,7 @@ export function editorModel(root: string): EditorModel {
       file === reservedFiles.source ? ('source' as const) : file === reservedFiles.derived ? ('derived' as const) : ('dataset' as const);
     // A dataset that cannot be read has no known shape: the screen leaves it to be fixed in the file.
     const json = role === 'dataset' ? readData(join(root, 'data', file)) : undefined;
-    const schema = json === undefined ? undefined : recordSchemaFor(json.records);
-    const records: EditorModel['data'][number]['records'] =
-      schema === undefined ? undefined : schema === measure ? 'measure' : schema === event ? 'event' : 'item';
+    const records = json === undefined ? undefined : recordKindFor(json.records);
     const groups = asList(json?.groups)
       .map((g) => g?.key)
       .filter((k): k is string => typeof k === 'string');
@@ -67,7 +65,7 @@ export function editorModel(root: string): EditorModel {
             const shown = story.show(f.id, locale, true);
             const name = story.name(f, locale);
             // A name without a figure (an industry) reads once.
-            return { value: f.id, label: `${name === shown ? name : `${name} · ${shown}`} (${f.id})`, shown };
+            return { value: f.id, name, label: `${name === shown ? name : `${name} · ${shown}`} (${f.id})`, shown };
           }),
         ]),
       ),
@@ -87,7 +85,12 @@ export function editorModel(root: string): EditorModel {
     const records = data.flatMap((d) => asList(readData(join(root, 'data', d.file))?.records));
     const facts = records
       .filter((r) => typeof r?.id === 'string')
-      .map((r) => ({ value: r.id as string, label: `${String(r.label ?? '')} (${r.id})`, shown: r.id as string }));
+      .map((r) => ({
+        value: r.id as string,
+        name: String(r.label ?? r.id),
+        label: `${String(r.label ?? '')} (${r.id})`,
+        shown: r.id as string,
+      }));
     return {
       editions: editions.length ? editions : [editionCodes[0]],
       facts: Object.fromEntries(editionCodes.map((l) => [l, facts])),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type Node as JsonNode } from 'jsonc-parser';
@@ -10,7 +10,7 @@ import { keyFigureLabel, keyFigureValue } from '../lib/keyFigures.ts';
 import { readReferences } from '../lib/mdxReferences.ts';
 import { pageSchema, sectionSchema } from '../lib/schema.ts';
 import { orderSections } from '../lib/sections.ts';
-import { storyFromDisk } from '../lib/storyFromDisk.ts';
+import { filesIn, storyFromDisk } from '../lib/storyFromDisk.ts';
 import { parseWith, parseYaml } from '../lib/validate.ts';
 
 type Path = (string | number)[];
@@ -306,7 +306,7 @@ function overlay(root: string, files: Map<string, string | null>) {
     return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
   };
   const list = (dir: string, match: RegExp) => {
-    const onDisk = existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((n) => `${dir}/${n}`) : [];
+    const onDisk = filesIn(join(root, dir), match).map((n) => `${dir}/${n}`);
     const added = [...files.keys()].filter((p) => dirname(p) === dir);
     return [...new Set([...onDisk, ...added])].filter((p) => match.test(p) && read(p) !== undefined).sort();
   };

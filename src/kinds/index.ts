@@ -14,11 +14,14 @@ export const kinds = new Map<string, ChartKind<any, any>>(
   [growthBars, rankSlope, rateBars, stageBars, boundBars, categoryCount, tierBoxes, timeline].map((k) => [k.name, k]),
 );
 
+/** What a chart of a kind says in one edition: the words every chart has, and its kind's own; an unknown kind's, the common ones. */
+export const wordsOf = (kind: string) => z.strictObject({ ...commonWords, ...(kinds.get(kind)?.words ?? {}) });
+
 /** The schema of a chart's content entry (content/charts/<id>.yaml): its kind, what it draws, and its words in each edition. */
 export const chartEntry = z.discriminatedUnion(
   'kind',
   [...kinds.values()].map((k) => {
-    const words = z.strictObject({ ...commonWords, ...k.words });
+    const words = wordsOf(k.name);
     return z.strictObject({ kind: z.literal(k.name), data: k.data, zh: words, en: words.optional() });
   }) as unknown as [z.ZodObject, ...z.ZodObject[]],
   { error: `expected "kind" to be one of ${[...kinds.keys()].join(', ')}` },

@@ -115,13 +115,20 @@ export type Item = z.infer<typeof item>;
 export type DataRecord = Measure | Event | Item;
 export type Group = z.infer<typeof group>;
 
-/** The schema a file's records take: events if any record has a date, measures if any has a value, else items. */
-export function recordSchemaFor(records: unknown): typeof measure | typeof event | typeof item {
+/** The shapes a dataset's records take, by name: figures, dated events, named items. */
+export const recordSchemas = { measure, event, item } as const;
+export type RecordKind = keyof typeof recordSchemas;
+
+/** The shape a file's records take: events if any record has a date, measures if any has a value, else items. */
+export function recordKindFor(records: unknown): RecordKind {
   const list = Array.isArray(records) ? records.filter((r): r is object => Boolean(r) && typeof r === 'object') : [];
-  if (list.some((r) => 'date' in r)) return event;
-  if (list.some((r) => 'value' in r)) return measure;
-  return item;
+  if (list.some((r) => 'date' in r)) return 'event';
+  if (list.some((r) => 'value' in r)) return 'measure';
+  return 'item';
 }
+
+/** The schema a file's records take (see recordKindFor). */
+export const recordSchemaFor = (records: unknown) => recordSchemas[recordKindFor(records)];
 
 /** A dataset file of data/: its title and description, its groups, its records. */
 export const dataset = <R extends z.ZodType<DataRecord>>(record: R) =>
