@@ -9,7 +9,7 @@ import type { Locale } from '../lib/format.ts';
 import { keyFigureLabel, keyFigureValue } from '../lib/keyFigures.ts';
 import { readReferences } from '../lib/mdxReferences.ts';
 import { pageSchema, sectionSchema } from '../lib/schema.ts';
-import { orderSections } from '../lib/sections.ts';
+import { methodNotes, orderSections } from '../lib/sections.ts';
 import { filesIn, storyFromDisk } from '../lib/storyFromDisk.ts';
 import { parseWith, parseYaml } from '../lib/validate.ts';
 
@@ -361,8 +361,8 @@ export function checkStory(root: string, files: Map<string, string | null>): str
         sections.push({ id: file, filePath: file, data: data as { order: number; anchor: string } });
       }
       orderSections(sections);
-      const method = `content/pages/${locale}/method.mdx`;
-      if (read(method) === undefined) return `${method} is missing: the data page needs its method notes`;
+      const notes = methodNotes(locale);
+      if (read(notes.file) === undefined) return notes.missing;
       // The data page's notes name figures, and no charts.
       for (const file of list(`content/pages/${locale}`, /\.mdx$/)) {
         const { problem } = checkMdx(file, read(file)!, pageSchema, knownData(story.facts, new Map()));

@@ -19,3 +19,9 @@ export function orderSections<E extends SectionEntry>(entries: E[]) {
   }
   return sorted.map((entry) => ({ entry, id: entry.id, data: entry.data as E['data'], filePath: entry.filePath }));
 }
+
+/** The data page's method notes of an edition: their entry in the pages collection, their file, and the message when they are missing. */
+export const methodNotes = (locale: string) => {
+  const file = `content/pages/${locale}/method.mdx`;
+  return { id: `${locale}/method`, file, missing: `${file} is missing: the data page needs its method notes` };
+};
