@@ -4,14 +4,16 @@ import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { storyEditor } from './src/editor/integration.ts';
-import { mdxReferences } from './src/lib/mdxReferences.ts';
+import { contentRules } from './src/story/mdx.ts';
+import { storyCheck } from './src/story/integration.ts';
 
 export default defineConfig({
   // The deployed origin, for canonical URLs: `SITE_URL=https://news.example.cn npm run build`.
   // Left unset, pages carry no canonical link rather than a wrong one.
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
-  // The editing screen at /keystatic exists in `npm run dev` only; the build never sees it.
-  integrations: [mdx(), storyEditor()],
+  // The story check stops a build with a problem before anything is built; the editing screen at
+  // /keystatic exists in `npm run dev` only, and the build never sees it.
+  integrations: [storyCheck(), mdx(), storyEditor()],
   // One small stylesheet, inlined, so the first view needs a single request.
   build: { inlineStylesheets: 'always', format: 'directory' },
   // Caches live in the project, not in node_modules, so that copies of the project that
@@ -21,10 +23,11 @@ export default defineConfig({
   vite: { cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/vite` },
   markdown: {
     syntaxHighlight: false,
-    // Sätteri, Astro's own MDX pipeline, with one mdast plugin: it collects every <Fact>, <Chart>,
-    // <Scrolly> and <Step> with its line and column (the pages check them against the data) and
-    // fails the compile on a malformed tag.
-    processor: satteri({ mdastPlugins: [mdxReferences({ root: fileURLToPath(new URL('.', import.meta.url)) })] }),
+    // Sätteri, Astro's own MDX pipeline, with the rules of content as an mdast plugin: a file too
+    // large or too deeply nested never reaches the parser, and one that holds more than Markdown
+    // and the story's tags (an import, an export, an expression, HTML) fails its compile, with the
+    // file, line and column, before any of it could run.
+    processor: satteri({ mdastPlugins: [contentRules({ root: fileURLToPath(new URL('.', import.meta.url)) })] }),
   },
   // Chinese at the root, English under /en/; pages read Astro.currentLocale to pick their dictionary.
   i18n: { locales: ['zh-CN', 'en'], defaultLocale: 'zh-CN', routing: { prefixDefaultLocale: false } },

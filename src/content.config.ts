@@ -1,36 +1,35 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { storyFiles, storyRoot } from './lib/loaders.ts';
-import { parseChartEntry, parseStoryConfig } from './lib/story.ts';
-import { pageSchema, sectionSchema } from './lib/schema.ts';
-import { parseYaml, validateFile } from './lib/validate.ts';
+import { z } from 'zod';
+import { editionCodes, type Locale } from './lib/format.ts';
+import { storyFiles, storyRoot } from './story/loaders.ts';
+import type { PageFront, SectionFront } from './lib/schema.ts';
+import { contentGlobs } from './story/files.ts';
 
-export { pageSchema, sectionSchema };
+/**
+ * The story's files in Astro's content layer, so that the dev server rebuilds the story when
+ * one changes. The layer holds them as they are: the one story check (src/story/check.ts), run
+ * on them before any page renders, says what is wrong in an editor's words. So the front
+ * matter is taken as it is here (`z.custom`), typed by the schema the check holds it to.
+ */
+const asChecked = <T>() => z.custom<T>(() => true);
 
-const sections = (locale: string) =>
-  defineCollection({ loader: glob({ pattern: '*.mdx', base: `${storyRoot}/content/${locale}` }), schema: sectionSchema });
+const sections = (locale: Locale) =>
+  defineCollection({
+    loader: glob({ ...contentGlobs.sections(locale), base: `${storyRoot}/${contentGlobs.sections(locale).base}` }),
+    schema: asChecked<SectionFront>(),
+  });
 
 export const collections = {
-  zh: sections('zh'),
-  en: sections('en'),
+  ...(Object.fromEntries(editionCodes.map((c) => [c, sections(c)])) as Record<Locale, ReturnType<typeof sections>>),
   pages: defineCollection({
-    loader: glob({ pattern: '**/*.mdx', base: `${storyRoot}/content/pages` }),
-    schema: pageSchema,
+    loader: glob({ ...contentGlobs.pages, base: `${storyRoot}/${contentGlobs.pages.base}` }),
+    schema: asChecked<PageFront>(),
   }),
-  /** Every file of data/, validated: the datasets, the report (source.json), the derived figures. */
-  data: defineCollection({
-    loader: storyFiles({
-      dir: 'data',
-      match: /\.json$/,
-      parse: (file, text, name) => validateFile(name, text, file.slice(0, -name.length - 1)),
-    }),
-  }),
-  /** One entry per chart: content/charts/<id>.yaml, its kind, data and words. */
-  charts: defineCollection({
-    loader: storyFiles({ dir: 'content/charts', match: /\.ya?ml$/, parse: (file, text) => parseChartEntry(file, parseYaml(file, text)) }),
-  }),
+  /** Every file of data/: the datasets, the report (source.json), the derived figures. */
+  data: defineCollection({ loader: storyFiles({ dir: 'data', role: 'data' }) }),
+  /** One entry per chart: content/charts/<id>.yaml. */
+  charts: defineCollection({ loader: storyFiles({ dir: 'content/charts', role: 'chart' }) }),
   /** content/story.yaml: editions, key figures, share card, the story's words. */
-  story: defineCollection({
-    loader: storyFiles({ dir: 'content', match: /^story\.ya?ml$/, parse: (file, text) => parseStoryConfig(file, parseYaml(file, text)) }),
-  }),
+  story: defineCollection({ loader: storyFiles({ dir: 'content', role: 'story' }) }),
 };

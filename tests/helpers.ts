@@ -1,14 +1,39 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseHTML } from 'linkedom';
 import { parse } from 'yaml';
-import { readReferences } from '../src/lib/mdxReferences.ts';
-import { storyFromDisk } from '../src/lib/storyFromDisk.ts';
+import { readStoryFiles } from '../src/story/files.ts';
+import { storyFromDisk } from '../src/story/load.ts';
+import { readMdx } from '../src/story/mdx.ts';
 
+/** The project. */
 export const root = join(import.meta.dirname, '..');
 
+/**
+ * The story the tests read: the project's own, or `STORY_ROOT` (a copy an editor has changed,
+ * which the whole unit suite must accept: tests/build/editSeries.test.ts).
+ */
+export const storyRoot = resolve(process.env['STORY_ROOT'] ?? root);
+
+/** The engine's own test story (tests/fixtures/story), in Chinese and English. */
+export const fixture = join(root, 'tests/fixtures/story');
+
+/** A story's files as the build reads them, by path. */
+export const storyFiles = (dir = storyRoot) => readStoryFiles(dir);
+
+/** A fresh copy of a story's content/ and data/ under test-output/copies/, to change. */
+export function copyStory(name: string, from = storyRoot): string {
+  const dir = join(root, 'test-output/copies', name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const part of ['content', 'data']) cpSync(join(from, part), join(dir, part), { recursive: true });
+  return dir;
+}
+
 /** The raw text of every data file, keyed by file name, as the build reads them. */
-export function readDataDir(dir = join(root, 'data')): Record<string, string> {
+export function readDataDir(dir = join(storyRoot, 'data')): Record<string, string> {
   return Object.fromEntries(
     readdirSync(dir)
       .filter((f) => f.endsWith('.json'))
@@ -16,9 +41,9 @@ export function readDataDir(dir = join(root, 'data')): Record<string, string> {
   );
 }
 
-/** The story as the site builds it, from the real data and content files (built once). */
+/** The story as the site builds it, from its data and content files, checked (built once). */
 let cached: ReturnType<typeof storyFromDisk> | undefined;
-export const realStory = () => (cached ??= storyFromDisk(root));
+export const realStory = () => (cached ??= storyFromDisk(storyRoot));
 
 /** Every figure, built from the real data files as the site builds them. */
 export const realFacts = () => realStory().facts;
@@ -65,18 +90,31 @@ export async function freePort(): Promise<number> {
  * What a story page holds, read from the sections of an edition as the build reads them:
  * the section anchors in order, and the charts in page order (placed with <Chart> or <Scrolly>).
  */
-export function storyPage(locale: 'zh' | 'en' = 'zh') {
-  const dir = join(root, 'content', locale);
+export function storyPage(locale: 'zh' | 'en' = 'zh', from = storyRoot) {
+  const dir = join(from, 'content', locale);
   const sections = readdirSync(dir)
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
       const text = readFileSync(join(dir, f), 'utf8');
       const front = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as { order: number; anchor: string };
-      return { ...front, refs: readReferences(text, `content/${locale}/${f}`) };
+      return { ...front, refs: readMdx(text, `content/${locale}/${f}`).references };
     })
     .sort((a, b) => a.order - b.order);
   return {
     sections: sections.map((s) => s.anchor),
     charts: sections.flatMap((s) => s.refs.flatMap((r) => (r.tag === 'Chart' ? [r.id] : r.tag === 'Scrolly' ? [r.chart] : []))),
   };
+}
+
+/** Builds the story in `story` with this project's engine (src/) into `out`: its pages, to read as text or as documents. */
+export function buildSite(story: string, out: string) {
+  rmSync(out, { recursive: true, force: true });
+  const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', out], {
+    cwd: root,
+    env: { ...buildEnv(), STORY_ROOT: story },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`build of ${story} failed:\n${run.stdout}\n${run.stderr}`);
+  const read = (path: string) => readFileSync(join(out, path), 'utf8');
+  return { read, doc: (path: string) => parseHTML(read(path)).document as unknown as Document };
 }

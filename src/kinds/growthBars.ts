@@ -62,6 +62,7 @@ export const growthBars = defineKind<
   name: 'growthBars',
   data,
   words,
+  steps: (d) => (d.states ?? []).map((s) => s.key),
   build(ctx) {
     const { data: d, words: w, locale } = ctx;
     const bars = d.bars.map((b, i) => ({

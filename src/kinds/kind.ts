@@ -114,6 +114,12 @@ export interface ChartKind<D = unknown, W = unknown> {
   data: z.ZodType<D>;
   /** The kind's own words, beside the common ones. */
   words: z.ZodRawShape;
+  /**
+   * The keys of the chart's states, in order, for a chart told in steps (none for one that is
+   * not), from what it binds; `year` gives a figure's year. The built figure's `states` have
+   * these keys, and the editing screen lists them even for a story that does not build.
+   */
+  steps?(data: D, year: (id: string) => number | undefined): string[];
   build(ctx: KindContext<D, W>): Omit<FigureModel, 'id' | 'kind'>;
 }
 

@@ -33,6 +33,7 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
   name: 'rankSlope',
   data,
   words,
+  steps: (d, year) => d.ranks.map((id) => String(year(id))),
   build(ctx) {
     const { data: d, words: w, locale } = ctx;
     const ranks = d.ranks.map((id, i) => {

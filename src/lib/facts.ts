@@ -167,6 +167,6 @@ export function lookupFact(facts: Map<string, AnyFact>, id: string, where = ''):
   const near = [...facts.keys()].filter((k) => k.startsWith(`${prefix}.`)).slice(0, 8);
   throw new Error(
     `Unknown fact id "${id}"${where ? ` in ${where}` : ''}. ` +
-      (near.length ? `Known ids starting with "${prefix}.": ${near.join(', ')}.` : 'See data/README.md for the ids.'),
+      (near.length ? `Known ids starting with "${prefix}.": ${near.join(', ')}.` : 'The data page lists the ids.'),
   );
 }

@@ -1,7 +1,8 @@
 import { isDateFact, isFigure, type AnyFact, type Fact, type FactUnit } from './facts.ts';
 
-/** The site's two editions. */
-export type Locale = 'zh' | 'en';
+/** The languages an edition can be in: Chinese at the root, English under /en/. */
+export const editionCodes = ['zh', 'en'] as const;
+export type Locale = (typeof editionCodes)[number];
 
 /** The BCP 47 locale each edition formats with. */
 export const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'zh-CN');

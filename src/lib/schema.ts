@@ -230,6 +230,8 @@ export const sourceFile = z.strictObject({
     /** Where and when the report appeared, as far as it says. */
     context: text,
     en: z.strictObject({ title: text, context: text }).optional(),
+    /** How many numbered facts the source's fact list holds (F1 … Fn): each must be retold by a section that `covers` it. */
+    facts: z.number({ error: "expected the number of facts in the source's fact list, such as 54" }).int().min(1).optional(),
     /** The report's parts by line range, so a figure's line names its section. */
     sections: z
       .array(z.strictObject({ key, title: text, from: z.number().int().min(1), to: z.number().int().min(1), en: text.optional() }))
@@ -271,3 +273,60 @@ export const pageSchema = z.strictObject({
   title: z.string().min(1),
   summary: z.string().min(1),
 });
+
+const plural = (n: number | bigint, one: string, many: string) => `${n} ${Number(n) === 1 ? one : many}`;
+const TYPES: Record<string, string> = {
+  string: 'text',
+  number: 'a number',
+  int: 'a whole number',
+  boolean: 'true or false',
+  object: 'a set of fields',
+  array: 'a list',
+  literal: 'a fixed value',
+};
+
+/**
+ * Zod's issues in the words of this project's own messages ("expected …"), for the rules
+ * whose schema gives no message of its own: no message of zod's reaches an editor. Pass it
+ * to every parse (`safeParse(value, { error: plainWords })`).
+ */
+export const plainWords: z.core.$ZodErrorMap = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      return `expected ${TYPES[issue.expected] ?? issue.expected}`;
+    case 'too_small': {
+      const n = issue.minimum;
+      if (issue.origin === 'string')
+        return Number(n) <= 1 ? 'expected non-empty text' : `expected at least ${plural(n, 'character', 'characters')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `expected at least ${plural(n, 'item', 'items')}`;
+      return `expected ${issue.inclusive === false ? `more than ${n}` : `${n} or more`}`;
+    }
+    case 'too_big': {
+      const n = issue.maximum;
+      if (issue.origin === 'string') return `expected at most ${plural(n, 'character', 'characters')}`;
+      if (issue.origin === 'array' || issue.origin === 'set') return `expected at most ${plural(n, 'item', 'items')}`;
+      return `expected ${issue.inclusive === false ? `less than ${n}` : `${n} or less`}`;
+    }
+    case 'invalid_format':
+      return 'expected text in the form this field takes';
+    case 'not_multiple_of':
+      return `expected a multiple of ${issue.divisor}`;
+    case 'unrecognized_keys':
+      return `unexpected field(s) ${issue.keys.join(', ')}`;
+    case 'invalid_key':
+      return 'expected a name this list takes';
+    case 'invalid_union':
+      return 'expected one of the forms this field takes';
+    case 'invalid_element':
+      return 'expected entries this list takes';
+    case 'invalid_value':
+      return issue.values.length === 1
+        ? `expected ${JSON.stringify(issue.values[0])}`
+        : `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return 'expected a value this field takes';
+  }
+};
+
+export type SectionFront = z.infer<typeof sectionSchema>;
+export type PageFront = z.infer<typeof pageSchema>;

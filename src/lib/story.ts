@@ -2,11 +2,11 @@ import { z } from 'zod';
 import { chartEntry, kinds, type ChartEntry } from '../kinds/index.ts';
 import type { Args, FigureModel, KindContext } from '../kinds/kind.ts';
 import { buildFacts, isDateFact, isFigure, lookupFact, type AnyFact, type Fact } from './facts.ts';
-import { displayUnit, formatDate, formatFact, intlLocale, withUnit, type Locale } from './format.ts';
+import { displayUnit, editionCodes, formatDate, formatFact, intlLocale, withUnit, type Locale } from './format.ts';
 import { dict } from './i18n/index.ts';
 import { factId, key, text, type Group } from './schema.ts';
 import { markFact, plain, renderTemplate, rich, type Rich } from './template.ts';
-import { DataError, parseWith, type DataFiles } from './validate.ts';
+import { DataError, type DataFiles } from './validate.ts';
 
 const listFormats = new Map<Locale, Intl.ListFormat>();
 /** "甲、乙、丙" / "a, b, c". */
@@ -23,7 +23,7 @@ const listFormat = (locale: Locale) => {
   return f;
 };
 
-export const editionCodes = ['zh', 'en'] as const;
+export { editionCodes };
 
 /** A figure the page opens with, or puts on its share card: one figure, or two as "a → b". */
 const keyFigure = z.strictObject({
@@ -64,6 +64,8 @@ export const storyConfig = z
     editions: z.array(z.enum(editionCodes)).min(1),
     /** When the site first published the story (the report gives no date of its own). */
     published: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date such as "2026-11-29"' }),
+    /** Names written with digits that are not figures (an industry plan called "1+3+N"): the text may type them as they are. */
+    namesWithDigits: z.array(text).optional(),
     keyFigures: z.array(keyFigure).min(1),
     shareCard: z.array(keyFigure).min(1).max(4),
     zh: storyWords,
@@ -100,10 +102,6 @@ export interface StoryInput {
 
 export type Story = ReturnType<typeof buildStory>;
 
-/** Parses a story config or chart entry with an error that names the file and field. */
-export const parseStoryConfig = (file: string, json: unknown) => parseWith(file, storyConfig, json);
-export const parseChartEntry = (file: string, json: unknown) => parseWith(file, chartEntry, json) as ChartEntry;
-
 /** The whole story as the engine sees it: one registry of figures, the charts, the words; built once per build. */
 export function buildStory({ data, charts, config }: StoryInput) {
   const facts = buildFacts(data);
@@ -135,43 +133,6 @@ export function buildStory({ data, charts, config }: StoryInput) {
   /** A figure as the page shows it; `prose` spells out small English counts, as sentences do. */
   const show = (f: AnyFact, locale: Locale, prose = false) =>
     isDateFact(f) || isFigure(f) ? formatFact(f, locale, { prose }) : name(f, locale);
-
-  // Every edition but the data's own needs a name for everything the pages show.
-  if (editions.includes('en')) {
-    for (const f of facts.values()) {
-      name(f, 'en');
-      if (f.note && !f.en?.note) throw new DataError(fileOf(f), f.id, `expected "en": { "note": … }, the English of the note "${f.note}"`);
-    }
-    const report = data.source.report;
-    if (!report.en)
-      throw new DataError('data/source.json', 'report.en', 'missing; the English edition needs the report\'s "title" and "context"');
-    report.sections.forEach((s, i) => {
-      if (!s.en)
-        throw new DataError('data/source.json', `report.sections[${i}].en`, `missing; the English edition needs a title for "${s.title}"`);
-    });
-    for (const [n, d] of Object.entries(data.datasets)) {
-      if (!d.en) throw new DataError(`data/${n}.json`, 'en', 'missing; the English edition needs the dataset\'s "title" and "description"');
-      d.groups?.forEach((g, i) => {
-        if (!g.en)
-          throw new DataError(`data/${n}.json`, `groups[${i}].en`, `missing; the English edition needs a "label" for "${g.label}"`);
-        if (g.description && !g.en.description)
-          throw new DataError(`data/${n}.json`, `groups[${i}].en.description`, `missing; the English of "${g.description}"`);
-      });
-    }
-    data.derived.records.forEach((r, i) => {
-      if (!r.en)
-        throw new DataError('data/derived.json', `records[${i}].en`, 'missing; the English edition needs its "label" and "formula"');
-    });
-  }
-
-  // The key figures and the share card name figures that must exist.
-  for (const list of ['keyFigures', 'shareCard'] as const) {
-    config[list].forEach((k, i) =>
-      k.facts.forEach((id, j) => {
-        if (!facts.has(id)) lookupFact(facts, id, `content/story.yaml: ${list}[${i}].facts[${j}]`);
-      }),
-    );
-  }
 
   /** Resolves a template name: a chart's own value, or a fact id with an optional ":label", ":formula" or ":value". */
   const resolver =
@@ -224,7 +185,7 @@ export function buildStory({ data, charts, config }: StoryInput) {
     const where = (field: string) => `${file}: ${locale}.${field}`;
     const lookup = (fid: string, field: string) => {
       const f = facts.get(fid);
-      if (!f) throw new Error(`${file}: ${field}: unknown fact id "${fid}"; see data/README.md for the ids`);
+      if (!f) throw new Error(`${file}: ${field}: unknown fact id "${fid}"; the data page lists the ids`);
       return f;
     };
     const ctx: KindContext<unknown, Record<string, unknown>> = {
@@ -269,6 +230,16 @@ export function buildStory({ data, charts, config }: StoryInput) {
       list: (items) => listFormat(locale).format(items),
     };
     const model = { id, kind: entry.kind, ...kind.build(ctx) };
+    // A kind's states are the steps it declares: the story check and the editing screen read them from there.
+    const steps =
+      kind.steps?.(entry.data, (fid) => {
+        const f = facts.get(fid);
+        return f && isFigure(f) ? f.year : undefined;
+      }) ?? [];
+    if ((model.states ?? []).map((s) => s.key).join() !== steps.join())
+      throw new Error(
+        `src/kinds: the kind ${entry.kind} draws the states ${(model.states ?? []).map((s) => s.key).join(', ')} of ${file}, but declares ${steps.join(', ')}`,
+      );
     cache.set(`${locale}|${id}`, model);
     return model;
   }

@@ -50,6 +50,11 @@ export class TemplateError extends Error {
 // ICU argument names may not contain dots or colons, so dotted ids are renamed before parsing.
 const DOTTED = /\{(\s*)([A-Za-z][A-Za-z0-9_]*(?:[.:][A-Za-z0-9_]+)+)(?=\s*[,}])/g;
 
+/** The figure ids a template names, with the offset of each: `{sales.total.2024}`, `{sales.total.2024:year}`. */
+export function figureNames(template: string): { id: string; offset: number }[] {
+  return [...template.matchAll(DOTTED)].filter((m) => m[2]!.includes('.')).map((m) => ({ id: m[2]!.split(':')[0]!, offset: m.index! }));
+}
+
 /** Every argument of a parsed message, with whether it is used raw (by plural or select) or as text. */
 function argumentsOf(elements: MessageFormatElement[], out = new Map<string, boolean>()): Map<string, boolean> {
   for (const e of elements) {

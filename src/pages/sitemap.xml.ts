@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { dict } from '../lib/i18n/index.ts';
-import { story } from '../lib/site.ts';
+import { story } from '../story/site.ts';
 import { pageHref } from '../lib/urls.ts';
 
 /**

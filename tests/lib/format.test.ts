@@ -1,32 +1,46 @@
 import { describe, expect, it } from 'vitest';
-import { lookupFact } from '../../src/lib/facts.ts';
+import type { AnyFact } from '../../src/lib/facts.ts';
 import { formatDate, formatFact, formatNumber, formatSigned, ordinal } from '../../src/lib/format.ts';
-import { realFacts } from '../helpers.ts';
 
-const facts = realFacts();
-const show = (id: string) => formatFact(lookupFact(facts, id));
+/** A figure as the registry holds it, made up for the formatter: no story's value is pinned here. */
+const figure = (value: number, unit: string, extra: Record<string, unknown> = {}): AnyFact =>
+  ({
+    id: 'test.figure',
+    label: '测试',
+    dataset: 'test',
+    value,
+    unit,
+    digits: (String(value).split('.')[1] ?? '').length,
+    ...extra,
+  }) as AnyFact;
+const dated = (date: string): AnyFact => ({ id: 'test.date', label: '测试', dataset: 'test', date, source: 'L1' }) as AnyFact;
+const derived = { derived: { formula: 'a ÷ b', inputs: [] } };
 
-describe('zh-CN formatting', () => {
+describe('one formatter for both editions', () => {
   it.each([
-    ['output.total.2019', '208.8亿元'],
-    ['output.growth.2019', '15.6%'],
-    ['output.enterprises.2019', '92家'],
-    ['ranking.2019', '第35名'],
-    ['env.industrialWaterReuse', '91.54%'],
-    ['env.waterFunctionZone', '100%'],
-    ['sewage.capacity.phase1', '0.5万吨/天'],
-    ['sewage.capacity.phase2', '1万吨/天'],
-    ['projects.standardFactories', '超过50万平方米'],
-    ['projects.hainengPark', '超过50亿元'],
-    ['cleanup.firms.2019', '5家'],
-    ['derived.output.2018', '约180.6亿元'],
-    ['derived.output.hightechShare.2019', '约40.37%'],
-    ['derived.output.nonHightech.2019', '124.5亿元'],
-    ['derived.ranking.change', '2位'],
-    ['derived.park.yearsToHighTech', '17年'],
-    ['milestone.founded', '2002年4月'],
-    ['milestone.highTech', '2019年'],
-  ])('%s → %s', (id, text) => expect(show(id)).toBe(text));
+    [figure(208.8, '亿元'), '208.8亿元', 'CNY 20.88 billion'],
+    [figure(15.6, '%', { kind: 'change' }), '15.6%', '15.6%'],
+    [figure(92, '家'), '92家', '92 firms'],
+    [figure(35, '名'), '第35名', '35th'],
+    [figure(91.54, '%'), '91.54%', '91.54%'],
+    [figure(0.5, '万吨/天'), '0.5万吨/天', '5,000 t/day'],
+    [figure(1, '万吨/天'), '1万吨/天', '10,000 t/day'],
+    [figure(50, '万平方米', { qualifier: 'over' }), '超过50万平方米', 'over 500,000 m²'],
+    [figure(50, '亿元', { qualifier: 'over' }), '超过50亿元', 'over CNY 5 billion'],
+    [figure(180.62, '亿元', { ...derived, digits: 1 }), '约180.6亿元', 'about CNY 18.06 billion'],
+    [figure(2.2695, '亿元', { ...derived, digits: 2 }), '约2.27亿元', 'about CNY 227 million'],
+    [figure(40.3726, '%', { ...derived, digits: 2 }), '约40.37%', 'about 40.37%'],
+    [figure(124.5, '亿元', { ...derived, digits: 1 }), '124.5亿元', 'CNY 12.45 billion'],
+    [figure(2, '位', { ...derived, digits: 0 }), '2位', '2 places'],
+    [figure(17, '年', { ...derived, digits: 0 }), '17年', '17 years'],
+    [dated('2002-04'), '2002年4月', 'April 2002'],
+    [dated('2019'), '2019年', '2019'],
+  ])('%#: %s / %s', (f, zh, en) => expect([formatFact(f, 'zh'), formatFact(f, 'en')]).toEqual([zh, en]));
+
+  it('writes English ordinals for ranks: 23rd, 1st', () => {
+    expect(formatFact(figure(23, '名'), 'en')).toBe('23rd');
+    expect(formatFact(figure(1, '名'), 'en')).toBe('1st');
+  });
 
   it('keeps the decimals asked for and never groups digits', () => {
     expect(formatNumber(5000, 0)).toBe('5000');

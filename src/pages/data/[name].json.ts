@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { datasetRecords, figureRows, wholeDownloads } from '../../lib/downloads.ts';
-import { story } from '../../lib/site.ts';
+import { story } from '../../story/site.ts';
 
 const { data, facts } = story;
 const whole = wholeDownloads(story.config.slug);

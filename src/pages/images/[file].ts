@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { chartImagePngAsync, chartImageSvg } from '../../lib/chartImage.ts';
 import type { Locale } from '../../lib/format.ts';
-import { story } from '../../lib/site.ts';
+import { story } from '../../story/site.ts';
 
 /** Each chart as an image per edition, drawn at build: "images/output.zh.png" and "images/output.zh.svg". */
 export const getStaticPaths = (() =>

@@ -1,7 +1,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Locale } from '../../lib/format.ts';
 import { shareCardPng } from '../../lib/shareCard.ts';
-import { story } from '../../lib/site.ts';
+import { story } from '../../story/site.ts';
 
 /** A 1200×630 share image per edition, drawn from the data at build time. */
 export const getStaticPaths = (() => story.editions.map((locale) => ({ params: { locale } }))) satisfies GetStaticPaths;

@@ -1,39 +1,34 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Loader } from 'astro/loaders';
+import { roleOf, type FileRole } from './files.ts';
 
 /** The folder that holds the story's content/ and data/: the project, or `STORY_ROOT` (a test's fixture story). */
 export const storyRoot = resolve(process.env['STORY_ROOT'] ?? '.');
 
-/** A path inside the story folder, as errors name it: "data/output.json", or the fixture's path. */
-export const storyPath = (...parts: string[]) => relative(process.cwd(), join(storyRoot, ...parts)) || '.';
-
 /**
- * A content-layer loader for the story's JSON and YAML files. Each file is parsed and
- * validated by `parse`, which throws an error naming the file and field (our schemas'
- * messages, worded for editors); in development the files are watched and reloaded.
+ * A content-layer loader for the story's JSON and YAML files of one role (data, charts, the
+ * story's settings), as the story's layout names them. Each file is kept as it is, with its
+ * path in the story's folder: the story check reads and checks it. In development the folder
+ * is watched, and a change reloads the files, which rebuilds the story.
  */
-export function storyFiles(options: { dir: string; match: RegExp; parse: (file: string, text: string, name: string) => unknown }): Loader {
+export function storyFiles(options: { dir: string; role: FileRole['role'] }): Loader {
   const dir = join(storyRoot, options.dir);
+  const ours = (name: string) => roleOf(`${options.dir}/${name}`)?.role === options.role;
   return {
     name: 'story-files',
     async load({ store, watcher, generateDigest }) {
       const sync = () => {
         let names: string[] = [];
         try {
-          names = readdirSync(dir).filter((n) => options.match.test(n));
+          names = readdirSync(dir).filter(ours);
         } catch {
           names = [];
         }
         const entries = names.sort().map((name) => {
           const text = readFileSync(join(dir, name), 'utf8');
-          const file = storyPath(options.dir, name);
-          return {
-            id: name.replace(/\.(json|ya?ml)$/, ''),
-            data: { value: options.parse(file, text, name) },
-            filePath: file,
-            digest: generateDigest(text),
-          };
+          const path = `${options.dir}/${name}`;
+          return { id: path, data: { path, text }, filePath: relative(process.cwd(), join(dir, name)), digest: generateDigest(text) };
         });
         store.clear();
         for (const e of entries) store.set(e);
@@ -43,7 +38,7 @@ export function storyFiles(options: { dir: string; match: RegExp; parse: (file: 
         watcher.add(dir);
         const onChange = (path: string) => {
           const rel = relative(dir, resolve(path));
-          if (!rel.startsWith('..') && !rel.includes('/') && options.match.test(rel)) sync();
+          if (!rel.startsWith('..') && !rel.includes('/') && ours(rel)) sync();
         };
         // Separate calls, as Astro's own loaders make them: its watcher tracks (and later removes) each listener.
         watcher.on('change', onChange);
