@@ -1,8 +1,9 @@
 import type { APIRoute } from 'astro';
 import { makeGenericAPIRouteHandler } from '@keystatic/core/api/generic';
 import config from 'virtual:keystatic-config';
-import { storyRoot } from '../lib/loaders.ts';
-import { prepareSave, readUpdate, writeSave } from './save.ts';
+import { storyRoot } from '../story/loaders.ts';
+import { refused, routeOf, screenHeaders } from './guard.ts';
+import { saveStory } from './save.ts';
 import { markSaved } from './saved.ts';
 
 export const prerender = false;
@@ -10,33 +11,38 @@ export const prerender = false;
 // The story's folder: the project, or STORY_ROOT (a copy the tests edit).
 const keystatic = makeGenericAPIRouteHandler({ config, localBaseDirectory: storyRoot });
 
-const answer = (status: number, text: string) => new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+const answer = (status: number, text: string) =>
+  new Response(text, { status, headers: { ...screenHeaders, 'content-type': 'text/plain; charset=utf-8' } });
 
 /**
- * Keystatic's file API (local mode), with our own save: the files are checked as the build
- * checks them and written in each file's own layout, each whole or not at all. A save the
- * build would refuse is refused here with the build's message, which the screen shows;
- * nothing is written.
+ * Keystatic's file API (local mode), for the editing screen and nothing else: a request from
+ * any other origin, or by any URL but the three the screen sends, is refused before it reaches
+ * Keystatic. A save is ours: the story as the save would leave it goes through the story check,
+ * and the files are written all or none; a save with a problem is refused with every problem,
+ * which the screen shows, and nothing is written. Keystatic only lists and reads the files.
  */
 export const ALL: APIRoute = async ({ request }) => {
+  // The URL as it was sent (Astro hands the route a tidied copy), which is what Keystatic would read.
+  const url = new URL(request.url);
+  const why = refused(request, true);
+  if (why) return answer(403, `Refused: ${why}.`);
+  const route = routeOf(request.method, url.pathname);
+  if (!route) return answer(404, 'Not Found');
   let forward = request;
-  if (request.method === 'POST' && new URL(request.url).pathname.endsWith('/api/keystatic/update')) {
-    // The screen's own requests only (as Keystatic requires them): a page of another site cannot send these headers.
-    if (request.headers.get('no-cors') !== '1' || request.headers.get('content-type') !== 'application/json')
-      return answer(400, 'Bad Request');
-    const body = readUpdate(await request.json().catch(() => undefined));
-    if (typeof body === 'string') return answer(400, `Not saved: ${body}`);
-    const prepared = prepareSave(storyRoot, body);
-    if (!prepared.ok) return answer(422, prepared.message);
-    markSaved();
-    writeSave(storyRoot, prepared.body);
+  if (route.kind === 'update') {
+    if (request.headers.get('content-type') !== 'application/json') return answer(400, 'Bad Request');
+    // A save that passed is marked before it writes, so that the reload its files cause goes out as the screen's event.
+    const saved = saveStory(storyRoot, await request.json().catch(() => undefined), markSaved);
+    if (saved.status !== 200) return answer(saved.status, saved.message);
     // Keystatic answers with the story's files as they now are, which the screen reads back.
-    forward = new Request(request.url, {
+    forward = new Request(new URL('/api/keystatic/update', url), {
       method: 'POST',
-      headers: request.headers,
+      headers: { 'no-cors': '1', 'content-type': 'application/json' },
       body: JSON.stringify({ additions: [], deletions: [] }),
     });
   }
   const { body, headers, status } = await keystatic(forward);
-  return new Response(body as BodyInit | null, { status: status ?? 200, ...(headers ? { headers: headers as HeadersInit } : {}) });
+  const out = new Headers(headers as HeadersInit | undefined);
+  for (const [k, v] of Object.entries(screenHeaders)) out.set(k, v);
+  return new Response(body as BodyInit | null, { status: status ?? 200, headers: out });
 };

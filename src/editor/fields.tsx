@@ -9,6 +9,7 @@ import { TextField, TextArea } from '@keystar/ui/text-field';
 import { Text } from '@keystar/ui/typography';
 import { useState, type ReactElement } from 'react';
 import { z } from 'zod';
+import { plainWords } from '../lib/schema.ts';
 
 /**
  * The editing screen's forms, derived from the build's zod schemas: each leaf of a schema
@@ -34,7 +35,7 @@ type FieldOptions = { label: string; description?: string | undefined };
 
 /** The first message the schema gives for a value, or undefined when it passes. */
 export function messageFor(schema: z.ZodType, value: unknown): string | undefined {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: plainWords });
   return result.success ? undefined : result.error.issues[0]?.message;
 }
 
@@ -288,7 +289,7 @@ export function formFromZod(
       // edited in a dialog, and the rule an item breaks (a rate above 100%) shows in its row.
       itemLabel: (props: unknown) => {
         const value = storedValue(props, field);
-        const issue = element.safeParse(value).error?.issues[0];
+        const issue = element.safeParse(value, { error: plainWords }).error?.issues[0];
         const name = itemLabel(value);
         return issue ? `${name} — ⚠ ${issue.path.join('.') || 'item'}: ${issue.message}` : name;
       },

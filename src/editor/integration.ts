@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { storyRoot } from '../lib/loaders.ts';
+import { storyRoot } from '../story/loaders.ts';
 import { editorModel } from './model.ts';
 import { SAVED_EVENT, savedWithin } from './saved.ts';
 
@@ -46,9 +46,14 @@ export function storyEditor(): AstroIntegration {
         updateConfig({
           integrations: [react()],
           vite: {
-            // Neither the caches nor the tests' output (npm test beside npm run dev) are anything
-            // the screen or a preview needs to reload for.
-            server: { watch: { ignored: [`${storyRoot}/.cache/**`, ...(storyRoot.startsWith(testOutput) ? [] : [`${testOutput}/**`])] } },
+            server: {
+              // No page of another origin may read the dev server's answers: Vite's default lets any
+              // port of localhost read them (CORS), which would open the screen's file API to them.
+              cors: false,
+              // Neither the caches nor the tests' output (npm test beside npm run dev) are anything
+              // the screen or a preview needs to reload for.
+              watch: { ignored: [`${storyRoot}/.cache/**`, ...(storyRoot.startsWith(testOutput) ? [] : [`${testOutput}/**`])] },
+            },
             plugins: [
               {
                 name: 'story-editor',
@@ -68,18 +73,22 @@ export function storyEditor(): AstroIntegration {
                   // Astro reloads every open page when the story's files change. A reload a save
                   // from the screen set off goes out as an event instead: the story's pages reload
                   // on it (the script below), the screen that saved keeps its state.
-                  // Astro may ask for more than one reload as it reads the files again; the pages
-                  // get one event when it has done, so they never reload before the content has.
+                  // A saved file is first seen by Vite's watcher (a reload of the module), and half a
+                  // second or more later by the content layer, which reads it again and asks for a
+                  // reload of every page (`path: '*'`, measured here 0.5 s after the first). The
+                  // pages get one event, 400 ms after the content layer's reload, so that they never
+                  // reload before the content has; if it never comes, 3 s after the watcher's.
                   let settle: ReturnType<typeof setTimeout> | undefined;
-                  const announce = () => {
+                  const announce = (content: boolean) => {
                     clearTimeout(settle);
-                    settle = setTimeout(() => server.environments.client.hot.send({ type: 'custom', event: SAVED_EVENT, data: {} }), 400);
+                    const send = () => server.environments.client.hot.send({ type: 'custom', event: SAVED_EVENT, data: {} });
+                    settle = setTimeout(send, content ? 400 : 3000);
                   };
                   for (const channel of [server.environments.client.hot, server.ws]) {
                     const send = channel.send.bind(channel) as (...args: unknown[]) => void;
                     channel.send = ((...args: unknown[]) => {
-                      const reload = args.length === 1 && (args[0] as { type?: unknown } | undefined)?.type === 'full-reload';
-                      if (reload && savedWithin(10_000)) return announce();
+                      const message = args.length === 1 ? (args[0] as { type?: unknown; path?: unknown } | undefined) : undefined;
+                      if (message?.type === 'full-reload' && savedWithin(10_000)) return announce(message.path === '*');
                       return send(...args);
                     }) as typeof channel.send;
                   }

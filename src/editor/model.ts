@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { editionCodes } from '../lib/story.ts';
+import { chartEntry, kinds } from '../kinds/index.ts';
+import { editionCodes, type Locale } from '../lib/format.ts';
 import { recordKindFor, reservedFiles, type RecordKind } from '../lib/schema.ts';
-import { filesIn, storyFromDisk } from '../lib/storyFromDisk.ts';
-import type { Locale } from '../lib/format.ts';
+import { readStoryFiles, roleOf } from '../story/files.ts';
+import { storyFromDisk } from '../story/load.ts';
 
 /** What the editing screen lists and picks from, read from the story's files when the screen loads. */
 export interface EditorModel {
@@ -37,8 +38,12 @@ function readData(path: string): any {
 
 const asList = (v: unknown): any[] => (Array.isArray(v) ? v : []);
 
+/** The names of the story's files of one role, sorted: what the build reads. */
+const namesOf = (root: string, role: 'data' | 'chart') =>
+  [...readStoryFiles(root).keys()].flatMap((p) => (roleOf(p)?.role === role ? [p.slice(p.lastIndexOf('/') + 1)] : []));
+
 export function editorModel(root: string): EditorModel {
-  const data = filesIn(join(root, 'data'), /\.json$/).map((file) => {
+  const data = namesOf(root, 'data').map((file) => {
     const role =
       file === reservedFiles.source ? ('source' as const) : file === reservedFiles.derived ? ('derived' as const) : ('dataset' as const);
     // A dataset that cannot be read has no known shape: the screen leaves it to be fixed in the file.
@@ -49,7 +54,7 @@ export function editorModel(root: string): EditorModel {
       .filter((k): k is string => typeof k === 'string');
     return { name: file.replace(/\.json$/, ''), file, role, records, groups };
   });
-  const chartFiles = filesIn(join(root, 'content/charts'), /\.ya?ml$/).map((file) => ({
+  const chartFiles = namesOf(root, 'chart').map((file) => ({
     id: file.replace(/\.ya?ml$/, ''),
     entry: readData(join(root, 'content/charts', file)),
   }));
@@ -94,14 +99,18 @@ export function editorModel(root: string): EditorModel {
     return {
       editions: editions.length ? editions : [editionCodes[0]],
       facts: Object.fromEntries(editionCodes.map((l) => [l, facts])),
-      charts: chartFiles.map(({ id, entry }) => ({
-        id,
-        kind: String(entry?.kind ?? ''),
-        states: asList(entry?.data?.states)
-          .map((s) => String(s?.key ?? ''))
-          .filter(Boolean),
-        titles: Object.fromEntries(editionCodes.map((l) => [l, String(entry?.[l]?.title ?? id)])),
-      })),
+      charts: chartFiles.map(({ id, entry }) => {
+        // The states the chart's kind declares, from what it binds and the years of the records that can be read.
+        const parsed = chartEntry.safeParse(entry) as { success: boolean; data?: { kind: string; data: never } };
+        const year = (fid: string) => records.find((r) => r?.id === fid)?.year as number | undefined;
+        const steps = parsed.data ? (kinds.get(parsed.data.kind)?.steps?.(parsed.data.data, year) ?? []) : [];
+        return {
+          id,
+          kind: String(entry?.kind ?? ''),
+          states: steps,
+          titles: Object.fromEntries(editionCodes.map((l) => [l, String(entry?.[l]?.title ?? id)])),
+        };
+      }),
       data,
       problem: e instanceof Error ? e.message : String(e),
     };

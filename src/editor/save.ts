@@ -1,17 +1,11 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { applyEdits, findNodeAtLocation, modify, parseTree, type Node as JsonNode } from 'jsonc-parser';
 import { isMap, isScalar, isSeq, parse as parseYamlText, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
-import { checkReferences, knownData, type KnownData } from '../lib/contentCheck.ts';
-import type { Locale } from '../lib/format.ts';
-import { keyFigureLabel, keyFigureValue } from '../lib/keyFigures.ts';
-import { readReferences } from '../lib/mdxReferences.ts';
-import { pageSchema, sectionSchema } from '../lib/schema.ts';
-import { methodNotes, orderSections } from '../lib/sections.ts';
-import { filesIn, storyFromDisk } from '../lib/storyFromDisk.ts';
-import { parseWith, parseYaml } from '../lib/validate.ts';
+import { checkStory } from '../story/check.ts';
+import { readStoryFiles, roleOf, withChanges } from '../story/files.ts';
+import { formatProblem, type Problem } from '../story/problem.ts';
 
 type Path = (string | number)[];
 /** One change between a file's old and new values: a value at a path, undefined to remove it, or an item inserted into a list. */
@@ -296,97 +290,6 @@ export function updateMdx(text: string, written: string): string {
   return withEndings(text, `---\n${front.replace(/\n$/, '')}\n---\n${gap}${body}`);
 }
 
-// Checks ---------------------------------------------------------------------------------------
-
-/** The story's files as the build would read them after a save: what is on disk, with the save's files over it. */
-function overlay(root: string, files: Map<string, string | null>) {
-  const read = (path: string) => {
-    if (files.has(path)) return files.get(path) ?? undefined;
-    const abs = join(root, path);
-    return existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
-  };
-  const list = (dir: string, match: RegExp) => {
-    const onDisk = filesIn(join(root, dir), match).map((n) => `${dir}/${n}`);
-    const added = [...files.keys()].filter((p) => dirname(p) === dir);
-    return [...new Set([...onDisk, ...added])].filter((p) => match.test(p) && read(p) !== undefined).sort();
-  };
-  return { read, list };
-}
-
-/** An MDX file's front matter checked against its schema, and its references to figures and charts; the first problem, or undefined. */
-function checkMdx(file: string, text: string, schema: z.ZodType, known: KnownData): { data: unknown; problem?: string } {
-  const front = FRONT.exec(text);
-  const data = parseWith(file, schema, front ? parseYaml(file, front[1]!) : undefined);
-  let refs;
-  try {
-    refs = readReferences(lf(text), file);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    // The MDX compiler's own messages give a line and column but not the file.
-    return { data, problem: message.startsWith(file) ? message : `${file}:${message}` };
-  }
-  const problems = checkReferences(file, refs, known);
-  return problems.length ? { data, problem: problems.join('\n') } : { data };
-}
-
-/**
- * The build's checks on the story as a save would leave it: every data file, chart file and
- * the story's config, the words every page renders, the key figures and share card, and in
- * each edition the sections (front matter, order, anchors, references) and the data page's
- * notes. Returns the build's first message, or undefined.
- */
-export function checkStory(root: string, files: Map<string, string | null>): string | undefined {
-  const { read, list } = overlay(root, files);
-  const byName = (dir: string, match: RegExp) => Object.fromEntries(list(dir, match).map((p) => [p.slice(dir.length + 1), read(p)!]));
-  try {
-    const storyText = read('content/story.yaml');
-    if (storyText === undefined) return 'content/story.yaml: is missing; the story needs its editions, key figures and words';
-    const story = storyFromDisk(root, {
-      data: byName('data', /\.json$/),
-      allCharts: byName('content/charts', /\.ya?ml$/),
-      story: storyText,
-    });
-    for (const locale of story.editions as Locale[]) {
-      story.rendered(locale);
-      for (const name of ['keyFigures', 'shareCard'] as const)
-        story.config[name].forEach((k, i) => {
-          keyFigureLabel(story, k, locale, `${name}[${i}]`);
-          keyFigureValue(story, k, locale);
-        });
-      const charts = knownData(story.facts, new Map(story.chartIds.map((id) => [id, story.figure(id, locale)])));
-      const sections = [];
-      for (const file of list(`content/${locale}`, /\.mdx$/)) {
-        const { data, problem } = checkMdx(file, read(file)!, sectionSchema, charts);
-        if (problem) return problem;
-        sections.push({ id: file, filePath: file, data: data as { order: number; anchor: string } });
-      }
-      orderSections(sections);
-      const notes = methodNotes(locale);
-      if (read(notes.file) === undefined) return notes.missing;
-      // The data page's notes name figures, and no charts.
-      for (const file of list(`content/pages/${locale}`, /\.mdx$/)) {
-        const { problem } = checkMdx(file, read(file)!, pageSchema, knownData(story.facts, new Map()));
-        if (problem) return problem;
-      }
-    }
-    return undefined;
-  } catch (e) {
-    return named(e instanceof Error ? e.message : String(e), read);
-  }
-}
-
-/** A message about `records[9]` of a data file also names that record, as the screen lists it by id. */
-function named(message: string, read: (path: string) => string | undefined): string {
-  const at = /^(data\/[^:\s]+\.json): (records)\[(\d+)\]/.exec(message);
-  if (!at) return message;
-  try {
-    const id = (JSON.parse(read(at[1]!) ?? '{}') as { records?: { id?: unknown }[] }).records?.[Number(at[3])]?.id;
-    return typeof id === 'string' ? `${message} (the record "${id}")` : message;
-  } catch {
-    return message;
-  }
-}
-
 // A save ---------------------------------------------------------------------------------------
 
 export interface Update {
@@ -394,36 +297,106 @@ export interface Update {
   deletions: { path: string }[];
 }
 
-/** Where the screen may write: the story's files, by a plain relative path. */
-const writable = (path: string) =>
-  typeof path === 'string' &&
-  /^(content|data)\//.test(path) &&
-  /\.(mdx|ya?ml|json)$/.test(path) &&
-  !path.includes('\\') &&
-  path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+/** How many files, and how many bytes, one save may carry: the story's whole is about 100 KB in 40 files. */
+const SAVE_LIMITS = { files: 200, bytes: 4 * 1024 * 1024 };
 
-/** The body of a save request, or why it is not one. */
+/** The body of a save request, or why it is not one: every path is a story file the build reads, by a plain relative path. */
 export function readUpdate(body: unknown): Update | string {
   if (!isObject(body) || !Array.isArray(body['additions']) || !Array.isArray(body['deletions'])) return 'expected additions and deletions';
   const additions = body['additions'] as { path?: unknown; contents?: unknown }[];
   const deletions = body['deletions'] as { path?: unknown }[];
-  for (const a of additions)
-    if (!isObject(a) || typeof a.path !== 'string' || typeof a.contents !== 'string' || !writable(a.path))
+  if (additions.length + deletions.length > SAVE_LIMITS.files) return `a save may change at most ${SAVE_LIMITS.files} files`;
+  let bytes = 0;
+  for (const a of additions) {
+    if (!isObject(a) || typeof a.path !== 'string' || typeof a.contents !== 'string' || !roleOf(a.path))
       return `cannot write ${JSON.stringify(isObject(a) ? a.path : a)}: the screen writes the story's files in content/ and data/ only`;
+    bytes += a.contents.length;
+  }
+  if (bytes > SAVE_LIMITS.bytes) return `a save may carry at most ${SAVE_LIMITS.bytes / 1024 / 1024} MB`;
   for (const d of deletions)
-    if (!isObject(d) || typeof d.path !== 'string' || !writable(d.path))
+    if (!isObject(d) || typeof d.path !== 'string' || !roleOf(d.path))
       return `cannot delete ${JSON.stringify(isObject(d) ? d.path : d)}: the screen removes the story's files in content/ and data/ only`;
+  const paths = [...additions.map((a) => a.path), ...deletions.map((d) => d.path)];
+  if (new Set(paths).size !== paths.length) return 'a save names a file twice';
   return { additions: additions as Update['additions'], deletions: deletions as Update['deletions'] };
 }
 
 /**
- * Prepares a save from the screen: each file is written in its own layout (only what changed
- * differs from the file on disk; a renamed file keeps the layout it had), then the story is
- * checked as the build checks it. A save that would break the build is refused with the
- * build's message.
+ * Why a story file may not be written at this path, or undefined: it must resolve, real path
+ * and all, to the very folder the build reads it from (no symlinked folder leads out of the
+ * story), and be a plain file or not exist yet.
  */
-export function prepareSave(root: string, update: Update): { ok: true; body: Update } | { ok: false; message: string } {
+export function unsafePath(root: string, path: string): string | undefined {
+  if (!roleOf(path)) return `${path} is not a file the build reads`;
+  const top = realpathSync(root);
+  const target = join(root, path);
+  // The nearest folder that exists must be exactly where the path says, after every symlink is resolved.
+  let dir = dirname(path);
+  while (dir !== '.' && !existsSync(join(root, dir))) dir = dirname(dir);
+  const real = realpathSync(join(root, dir));
+  if (real !== (dir === '.' ? top : join(top, dir))) return `${path} leads out of the story’s folder (${dir} is a link)`;
+  if (existsSync(target) || lstatExists(target)) {
+    const stat = lstatSync(target);
+    if (stat.isSymbolicLink()) return `${path} is a link, which the screen does not write through`;
+    if (!stat.isFile()) return `${path} is not a file`;
+  }
+  return undefined;
+}
+const lstatExists = (p: string) => {
+  try {
+    lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The figure ids a set of story files holds: the records of data/, and the derived figures. */
+function figureIds(files: ReadonlyMap<string, string>): Set<string> {
+  const ids = new Set<string>();
+  for (const [path, text] of files) {
+    if (roleOf(path)?.role !== 'data') continue;
+    try {
+      const records = (JSON.parse(text) as { records?: { id?: unknown }[] }).records;
+      for (const r of records ?? []) if (typeof r?.id === 'string') ids.add(r.id);
+    } catch {
+      // A file that does not parse holds no figures we can name; the check reports it.
+    }
+  }
+  return ids;
+}
+
+/** The refusal an editor reads: that nothing was written, then each problem on its own line. */
+export function refusal(problems: readonly Problem[]): string {
+  const head =
+    problems.length === 1
+      ? 'Not saved, nothing was written: fix this first.'
+      : `Not saved, nothing was written: fix these ${problems.length} problems first.`;
+  return [head, ...problems.map((p) => `• ${formatProblem(p)}`)].join('\n');
+}
+
+export type Prepared = { ok: true; body: Update; files: Map<string, string | null> } | { ok: false; message: string; problems: Problem[] };
+
+/**
+ * Prepares a save from the screen: each file is written in its own layout (only what changed
+ * differs from the file on disk; a renamed file keeps the layout it had), then the story as the
+ * save would leave it goes through the one story check, the build's. A save with a problem is
+ * refused with every problem, worded for the editor.
+ */
+export function prepareSave(root: string, update: Update): Prepared {
   const files = new Map<string, string | null>();
+  const refuse = (problem: Problem): Prepared => ({ ok: false, message: refusal([problem]), problems: [problem] });
+  for (const path of [...update.additions.map((a) => a.path), ...update.deletions.map((d) => d.path)]) {
+    const why = unsafePath(root, path);
+    if (why)
+      return refuse({
+        rule: 'unsafe-path',
+        subject: 'The save',
+        problem: why,
+        fix: 'Save the story’s files only, in their own folders',
+        file: path,
+      });
+  }
   const onDisk = (path: string) => (existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined);
   for (const a of update.additions) {
     const written = Buffer.from(a.contents, 'base64').toString('utf8');
@@ -435,21 +408,19 @@ export function prepareSave(root: string, update: Update): { ok: true; body: Upd
       if (old !== undefined && a.path.endsWith('.json')) text = updateJson(old, JSON.parse(written));
       else if (old !== undefined && /\.ya?ml$/.test(a.path)) text = updateYaml(old, parseYamlText(written) as unknown);
       else if (old !== undefined && a.path.endsWith('.mdx')) text = updateMdx(old, written);
-    } catch (e) {
-      return { ok: false, message: `Not saved. ${a.path}: ${e instanceof Error ? e.message : String(e)}` };
+    } catch {
+      // What the screen sent cannot be laid out as the file was (it does not parse, say): the check reads it as sent and says why.
+      text = written;
     }
     files.set(a.path, text);
   }
   for (const d of update.deletions) files.set(d.path, null);
-  const problem = checkStory(root, files);
-  // One problem a line, each marked, so several read apart where the screen runs lines together.
-  if (problem) {
-    const lines = problem.split('\n');
-    const listed = lines.length > 1 ? lines.map((l) => `• ${l}`) : lines;
-    return { ok: false, message: `Not saved: the build would stop here.\n${listed.join('\n')}` };
-  }
+  const before = readStoryFiles(root);
+  const { problems } = checkStory(withChanges(before, files), { before: figureIds(before) });
+  if (problems.length) return { ok: false, message: refusal(problems), problems };
   return {
     ok: true,
+    files,
     body: {
       additions: [...files]
         .filter(([, t]) => t !== null)
@@ -460,16 +431,79 @@ export function prepareSave(root: string, update: Update): { ok: true; body: Upd
 }
 
 /**
- * Writes a prepared save: each file whole or not at all (written beside itself, then renamed
- * over), so the dev server, which reads a file as soon as it changes, never reads half of one.
+ * Writes a prepared save, all its files or none. Every path is checked again; every new file
+ * is written beside its target first; then each is renamed over its target (a rename is whole:
+ * the dev server, which reads a file as soon as it changes, never reads half of one) and each
+ * deletion moved aside. If any step fails, every file that was already replaced gets its old
+ * text back and every temporary is removed, and the error is thrown.
  */
 export function writeSave(root: string, update: Update) {
-  for (const a of update.additions) {
-    const target = join(root, a.path);
-    mkdirSync(dirname(target), { recursive: true });
-    const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.saving`);
-    writeFileSync(temporary, Buffer.from(a.contents, 'base64'));
-    renameSync(temporary, target);
+  for (const path of [...update.additions.map((a) => a.path), ...update.deletions.map((d) => d.path)]) {
+    const why = unsafePath(root, path);
+    if (why) throw new Error(`Not saved: ${why}`);
   }
-  for (const d of update.deletions) rmSync(join(root, d.path), { force: true });
+  const tag = `${process.pid}.${Date.now().toString(36)}`;
+  const temporary = (path: string, kind: string) => join(root, dirname(path), `.${basename(path)}.${tag}.${kind}`);
+  const old = new Map<string, string | undefined>();
+  const staged: { target: string; temp: string }[] = [];
+  const done: { target: string; path: string }[] = [];
+  const aside: { target: string; temp: string }[] = [];
+  try {
+    for (const a of update.additions) {
+      const target = join(root, a.path);
+      old.set(a.path, existsSync(target) ? readFileSync(target, 'utf8') : undefined);
+      mkdirSync(dirname(target), { recursive: true });
+      const temp = temporary(a.path, 'saving');
+      writeFileSync(temp, Buffer.from(a.contents, 'base64'), { flag: 'wx' });
+      staged.push({ target, temp });
+    }
+    for (const [i, { target, temp }] of staged.entries()) {
+      renameSync(temp, target);
+      done.push({ target, path: update.additions[i]!.path });
+    }
+    for (const d of update.deletions) {
+      const target = join(root, d.path);
+      if (!existsSync(target)) continue;
+      const temp = temporary(d.path, 'removed');
+      renameSync(target, temp);
+      aside.push({ target, temp });
+    }
+  } catch (e) {
+    for (const { target, temp } of aside) renameSync(temp, target);
+    for (const { target, path } of done.reverse()) {
+      const text = old.get(path);
+      if (text === undefined) rmSync(target, { force: true });
+      else writeFileSync(target, text);
+    }
+    for (const { temp } of staged) rmSync(temp, { force: true });
+    throw e;
+  }
+  for (const { temp } of aside) rmSync(temp, { force: true });
+}
+
+/** What a save request gets back: its status, the message the screen shows, and the rules a refused save broke. */
+export interface SaveAnswer {
+  status: 200 | 400 | 422 | 500;
+  message: string;
+  rules: string[];
+}
+
+/**
+ * A save from the screen, whole: the request's body read, the save prepared and put through
+ * the story check, and written only if it passed, all files or none. The API route answers
+ * with this; the tests send their saves through it too. `beforeWrite` runs once the save has
+ * passed, just before the files are written.
+ */
+export function saveStory(root: string, body: unknown, beforeWrite: () => void = () => {}): SaveAnswer {
+  const update = readUpdate(body);
+  if (typeof update === 'string') return { status: 400, message: `Not saved: ${update}`, rules: [] };
+  const prepared = prepareSave(root, update);
+  if (!prepared.ok) return { status: 422, message: prepared.message, rules: prepared.problems.map((p) => p.rule) };
+  beforeWrite();
+  try {
+    writeSave(root, prepared.body);
+  } catch (e) {
+    return { status: 500, message: `Not saved, nothing was written: ${e instanceof Error ? e.message : String(e)}`, rules: [] };
+  }
+  return { status: 200, message: 'Saved.', rules: [] };
 }
