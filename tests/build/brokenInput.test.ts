@@ -4,168 +4,144 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { checkLinks } from '../../scripts/links.ts';
-import { buildEnv, root } from '../helpers.ts';
+import { buildEnv, root, storyFiles } from '../helpers.ts';
+
+// Each rule of the story check is tested in-process (tests/story/); these builds prove the wiring:
+// `astro build` stops on the story check with its messages, before anything is compiled, and
+// nothing an editor typed runs.
 
 /** Copies the project to a scratch folder, applies a change, builds it and returns the output. */
-function buildWith(name: string, change: (dir: string) => void) {
+function copyProject(name: string) {
   const dir = join(root, 'test-output/broken', name);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   for (const f of ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
     cpSync(join(root, f), join(dir, f), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+function buildWith(name: string, change: (dir: string) => void) {
+  const dir = copyProject(name);
   change(dir);
-  const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], {
-    cwd: dir,
-    env: buildEnv(),
-    encoding: 'utf8',
-  });
-  return { status: run.status, output: `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
+  const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: dir, env: buildEnv(), encoding: 'utf8' });
+  return { dir, status: run.status, output: `${run.stdout}\n${run.stderr}`.replace(/\x1b\[[0-9;]*m/g, '') };
 }
 
-const edit = (dir: string, file: string, from: string, to: string) => {
+/** The first section that places a figure, the first <Fact> tag in it, and its line and column. */
+function firstFact() {
+  const [file, text] = [...storyFiles()].find(([p, t]) => p.startsWith('content/zh/') && t.includes('<Fact id="'))!;
+  const tag = /<Fact id="[^"]+" \/>/.exec(text)![0];
+  const before = text.slice(0, text.indexOf(tag));
+  return { file, tag, line: before.split('\n').length, column: before.length - before.lastIndexOf('\n') };
+}
+const edit = (dir: string, file: string, change: (text: string) => string) => {
   const path = join(dir, file);
-  const text = readFileSync(path, 'utf8');
-  expect(text).toContain(from);
-  writeFileSync(path, text.replace(from, to));
+  const before = readFileSync(path, 'utf8');
+  const after = change(before);
+  expect(after, file).not.toBe(before);
+  writeFileSync(path, after);
 };
 
-/** Line and column (1-based) where `text` first occurs in a project file. */
-function placeOf(file: string, text: string) {
-  const lines = readFileSync(join(root, file), 'utf8').split('\n');
-  const line = lines.findIndex((l) => l.includes(text)) + 1;
-  expect(line, text).toBeGreaterThan(0);
-  return { line, column: lines[line - 1]!.indexOf(text) + 1 };
-}
-
-describe('a build with bad input stops with a message an editor can act on', () => {
-  it('names the MDX file, line and column of an unknown <Fact> id', () => {
-    const file = 'content/zh/01-crackdown.mdx';
-    const { line, column } = placeOf(file, '<Fact id="output.total.2019" />');
-    const { status, output } = buildWith('unknown-fact', (dir) =>
-      edit(dir, file, '<Fact id="output.total.2019" />', '<Fact id="output.totl.2019" />'),
-    );
+describe('a build with bad input stops on the story check', () => {
+  it('with the check’s message: what is wrong and what to do, then the file, line and column', () => {
+    const { file, tag, line, column } = firstFact();
+    const typo = tag.replace(/id="([^"]+)"/, 'id="$1x"');
+    const { status, output } = buildWith('unknown-fact', (dir) => edit(dir, file, (t) => t.replace(tag, typo)));
     expect(status).not.toBe(0);
-    expect(output).toContain(`${file}:${line}:${column}: unknown fact id "output.totl.2019"`);
-  });
-
-  it('names the place of a <Step> out of the chart order, with the order expected', () => {
-    const file = 'content/en/04-refinement.mdx';
-    // The second step, which will name 2018.
-    const { line, column } = placeOf(file, '<Step state="2019">');
-    const { status, output } = buildWith('step-order', (dir) => {
-      edit(dir, file, '<Step state="2018">', '<Step state="@">');
-      edit(dir, file, '<Step state="2019">', '<Step state="2018">');
-      edit(dir, file, '<Step state="@">', '<Step state="2019">');
-    });
-    expect(status).not.toBe(0);
-    expect(output).toContain(
-      `${file}:${line}:${column}: <Step state="2018"> is out of order; expected steps for the states 2018, 2019 in this order`,
-    );
-  });
-
-  it('stops the MDX compile at a tag whose id is an expression, naming line and column', () => {
-    const file = 'content/zh/02-platform.mdx';
-    const { line, column } = placeOf(file, '<Chart id="sewage" />');
-    const { status, output } = buildWith('expression-id', (dir) => edit(dir, file, '<Chart id="sewage" />', '<Chart id={"sewage"} />'));
-    expect(status).not.toBe(0);
-    expect(output).toContain(
-      `${file}:${line}:${column}: <Chart id={"sewage"}>: write the id in quotes, e.g. <Chart id="my-chart" />; an expression cannot be checked`,
-    );
-  });
-
-  it('names the data file and field of a rate above 100%', () => {
-    const { status, output } = buildWith('rate-over-100', (dir) => edit(dir, 'data/environment.json', '"value": 95,', '"value": 105,'));
-    expect(status).not.toBe(0);
-    expect(output).toContain('data/environment.json: records[3].value: expected a rate between 0 and 100 (%), got 105');
-  });
-
-  it('names the section file of a missing front-matter field', () => {
-    const { status, output } = buildWith('missing-title', (dir) =>
-      edit(
-        dir,
-        'content/zh/02-platform.mdx',
-        /\ntitle: .*\n/.exec(readFileSync(join(root, 'content/zh/02-platform.mdx'), 'utf8'))![0],
-        '\n',
+    expect(output).toContain('The story has a problem to fix before it can be built:');
+    expect(output).toMatch(
+      new RegExp(
+        `• Figure “[^”]+x”: it does not exist, but one place uses it: .*\\(${file.replaceAll('.', '\\.')}:${line}:${column}\\)$`,
+        'm',
       ),
     );
+    // The build stopped before Astro built anything.
+    expect(output).not.toMatch(/Building static entrypoints|page\(s\) built/);
+  });
+
+  it('on MDX that holds an import, an export or an expression, naming the file and line, and runs none of it', () => {
+    const { file } = firstFact();
+    const twin = file.replace('/zh/', '/en/');
+    const marker = 'CODE-RAN-IN-THE-BUILD';
+    const { status, output, dir } = buildWith('code-in-content', (d) => {
+      edit(d, file, (t) =>
+        t.replace(/\n---\n/, `\n---\nimport { writeFileSync } from 'node:fs';\n\nexport const x = writeFileSync('${marker}', '');\n`),
+      );
+      edit(d, twin, (t) => `${t}\n{console.log('${marker}')}\n`);
+    });
     expect(status).not.toBe(0);
-    expect(output).toContain('02-platform data does not match collection schema');
-    expect(output).toMatch(/title: Required/);
-    expect(output).toMatch(/content\/zh\/02-platform\.mdx/);
+    expect(output).toMatch(new RegExp(`the text imports code \\(import …\\).*\\(${file.replaceAll('.', '\\.')}:\\d+:1\\)`));
+    expect(output).toMatch(new RegExp(`the text exports code \\(export …\\).*\\(${file.replaceAll('.', '\\.')}:\\d+:1\\)`));
+    expect(output).toMatch(new RegExp(`the text holds code in braces.*\\(${twin.replaceAll('.', '\\.')}:\\d+:1\\)`));
+    // The message quotes the code; had it run, the marker file would exist and the log would hold the marker on a line of its own.
+    expect(existsSync(join(dir, marker))).toBe(false);
+    expect(output).not.toMatch(new RegExp(`^${marker}$`, 'm'));
   });
 });
 
-describe('more bad input', () => {
-  it('names the MDX file, line and column of an unknown chart id', () => {
-    const file = 'content/zh/02-platform.mdx';
-    const { line, column } = placeOf(file, '<Chart id="sewage" />');
-    const { status, output } = buildWith('unknown-chart', (dir) => edit(dir, file, '<Chart id="sewage" />', '<Chart id="sewer" />'));
-    expect(status).not.toBe(0);
-    expect(output).toContain(`${file}:${line}:${column}: unknown chart id "sewer"`);
-  });
-
-  it('names the MDX file of broken MDX syntax', () => {
-    const { status, output } = buildWith('broken-mdx', (dir) =>
-      edit(dir, 'content/zh/03-environment.mdx', '\n\n', '\n\n<Fact id="env.greenCoverage"\n\n'),
-    );
-    expect(status).not.toBe(0);
-    expect(output).toMatch(/content\/zh\/03-environment\.mdx/);
-  });
-
-  it('renders markup typed into a data field as text, never as a script', () => {
+describe('a failed build', () => {
+  it('keeps the last good dist/ in place, and the fixed build that follows replaces it; markup typed into data stays text', () => {
+    const dir = copyProject('atomic');
+    const build = () => spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, env: buildEnv(), encoding: 'utf8' });
+    // A label holding markup: the page shows it as text, never as an element.
     const attack = '<script>alert(1)</script><img src=x onerror=alert(2)>';
-    const { status } = buildWith('injection', (dir) =>
-      edit(dir, 'data/environment.json', '"label": "绿化覆盖率"', `"label": ${JSON.stringify(attack)}`),
-    );
-    expect(status).toBe(0);
+    const [dataFile, dataText] = [...storyFiles()].find(
+      ([p, t]) =>
+        p.startsWith('data/') && !/\/(source|derived)\.json$/.test(p) && (JSON.parse(t) as { records?: unknown[] }).records?.length,
+    )!;
+    const attacked = JSON.parse(dataText) as { records: { label: string }[] };
+    attacked.records[0]!.label = attack;
+    writeFileSync(join(dir, dataFile), JSON.stringify(attacked, null, 2));
+    const first = build();
+    expect(first.status, first.stderr).toBe(0);
+    const good = readFileSync(join(dir, 'dist/index.html'), 'utf8');
     for (const path of ['data/index.html', 'index.html']) {
-      const html = readFileSync(join(root, 'test-output/broken/injection/dist', path), 'utf8');
-      const doc = parseHTML(html).document;
-      // No element came out of the text: no such script, no image with a handler. (Inside an attribute value it is inert text.)
+      const doc = parseHTML(readFileSync(join(dir, 'dist', path), 'utf8')).document;
       const code = [...doc.querySelectorAll('script')].filter((e) => !/json/.test(e.getAttribute('type') ?? ''));
       expect(
         code.some((e) => e.textContent?.includes('alert(1)')),
         path,
       ).toBe(false);
-      // In the charts' JSON data it stays data: it parses back to the text typed.
       for (const data of doc.querySelectorAll('script.chart-data')) expect(() => JSON.parse(data.textContent!)).not.toThrow();
       expect(doc.querySelector('img[onerror]'), path).toBeNull();
     }
-    const table = readFileSync(join(root, 'test-output/broken/injection/dist/data/index.html'), 'utf8');
-    expect(table).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-  });
-});
+    expect(readFileSync(join(dir, 'dist/data/index.html'), 'utf8')).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
 
-describe('a failed build', () => {
-  it('keeps the last good dist/ in place, and the fixed build that follows replaces it', () => {
-    const dir = join(root, 'test-output/broken', 'atomic');
-    rmSync(dir, { recursive: true, force: true });
-    mkdirSync(dir, { recursive: true });
-    for (const f of ['src', 'content', 'data', 'public', 'scripts', 'astro.config.mjs', 'package.json', 'tsconfig.json'])
-      cpSync(join(root, f), join(dir, f), { recursive: true });
-    symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
-    const build = () => spawnSync(process.execPath, ['scripts/build.ts'], { cwd: dir, env: buildEnv(), encoding: 'utf8' });
-    expect(build().status).toBe(0);
-    const good = readFileSync(join(dir, 'dist/index.html'), 'utf8');
-    edit(dir, 'data/environment.json', '"value": 95,', '"value": 105,');
+    // A rate above 100%: the build fails, and dist/ keeps the last good site. The rate is one no
+    // derived figure or rule reads, so that the value that fixes it breaks nothing else.
+    const files = storyFiles();
+    const derived = files.get('data/derived.json')!;
+    type Rec = { id: string; unit?: string; kind?: string; value?: number };
+    const [rateFile, rateText] = [...files].find(
+      ([p, t]) =>
+        p.startsWith('data/') &&
+        ((JSON.parse(t) as { records?: Rec[] }).records ?? []).some((r) => r.unit === '%' && !r.kind && !derived.includes(`"${r.id}"`)),
+    )!;
+    const setRate = (value: number) => {
+      const json = JSON.parse(rateText) as { records: Rec[] };
+      const record = json.records.find((r) => r.unit === '%' && !r.kind && !derived.includes(`"${r.id}"`))!;
+      record.value = value;
+      writeFileSync(join(dir, rateFile), JSON.stringify(json, null, 2));
+      return record.id;
+    };
+    setRate(105);
     const failed = build();
     expect(failed.status).not.toBe(0);
+    expect(failed.stdout + failed.stderr).toMatch(/“value” is 105\. It should be a rate between 0 and 100 \(%\)/);
     expect(failed.stderr).toContain('dist/ still holds the last good build');
     expect(readFileSync(join(dir, 'dist/index.html'), 'utf8')).toBe(good);
     expect(existsSync(join(dir, '.dist-next'))).toBe(false);
 
     // The round trip: once the editor fixes the error, the next build replaces dist/ with a
     // complete, working site that shows the fix.
-    edit(dir, 'data/environment.json', '"value": 105,', '"value": 96,');
+    const fixedValue = 96;
+    const id = setRate(fixedValue);
     const fixed = build();
     expect(fixed.status, fixed.stderr).toBe(0);
     expect(fixed.stdout).toContain('dist/ now holds the new build');
     for (const scratch of ['.dist-next', '.dist-old']) expect(existsSync(join(dir, scratch)), scratch).toBe(false);
-    const page = parseHTML(readFileSync(join(dir, 'dist/index.html'), 'utf8')).document;
-    const shown = [...page.querySelectorAll('[data-fact="env.sewageCollection"]')].map((e) => e.textContent);
-    expect(shown.length).toBeGreaterThan(0);
-    expect(new Set(shown)).toEqual(new Set(['96%']));
+    const data = parseHTML(readFileSync(join(dir, 'dist/data/index.html'), 'utf8')).document;
+    expect(data.querySelector(`[id="fact-${id.replaceAll('.', '-')}"] td.num`)?.textContent?.trim()).toBe(`${fixedValue}%`);
     for (const path of ['index.html', 'en/index.html', 'data/index.html', 'en/data/index.html', '404.html'])
       expect(existsSync(join(dir, 'dist', path)), path).toBe(true);
     // Every link, script and asset the pages name is in the new dist/.

@@ -1,72 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkReferences, knownData } from '../../src/lib/contentCheck.ts';
-import { readReferences } from '../../src/lib/mdxReferences.ts';
-import { realCharts, realFacts, realStory, root } from '../helpers.ts';
+import { checkStory } from '../../src/story/check.ts';
+import { formatProblem } from '../../src/story/problem.ts';
+import { realStory, root, storyFiles, storyRoot } from '../helpers.ts';
 
-const dir = join(root, 'content/zh');
-const files = readdirSync(dir)
-  .filter((f) => f.endsWith('.mdx'))
-  .sort();
-const sections = files.map((file) => {
-  const text = readFileSync(join(dir, file), 'utf8');
-  const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-  return { file: `content/zh/${file}`, text, front, body };
-});
-const facts = realFacts();
-const field = (front: string, name: string) => new RegExp(`^${name}:\\s*(.+)$`, 'm').exec(front)?.[1]?.trim();
-
-describe('the Chinese story', () => {
-  it('has a lede, the four report sections and a close, in order', () => {
-    expect(sections.map((s) => field(s.front, 'kicker'))).toEqual([
-      '导语',
-      '重拳出击，优化引领绿色发展',
-      '完善平台搭建，夯实生态基础',
-      '强化环境整治，促进生态和谐',
-      '精耕细作，助力园区绿色建设',
-      '结语',
-    ]);
-    expect(sections.map((s) => Number(field(s.front, 'order')))).toEqual([0, 1, 2, 3, 4, 5]);
-  });
-
-  it('covers every fact F1–F54 of facts.md', () => {
-    const covered = new Set(sections.flatMap((s) => (field(s.front, 'covers') ?? '').replace(/[[\]\s]/g, '').split(',')));
-    const missing = Array.from({ length: 54 }, (_, i) => `F${i + 1}`).filter((f) => !covered.has(f));
-    expect(missing).toEqual([]);
-  });
-
-  it('names only facts and charts that exist, and steps that match their chart', () => {
-    const problems = sections.flatMap((s) => checkReferences(s.file, readReferences(s.text, s.file), knownData(facts, realCharts())));
-    expect(problems).toEqual([]);
-    // The reported place is the file's own line and column: check it on the first Fact of the first section.
-    const first = sections[0]!;
-    const [problem] = checkReferences(first.file, readReferences(first.text, first.file), { fact: () => false, chart: () => [] });
-    const [, line, column] = /:(\d+):(\d+):/.exec(problem!)!.map(Number);
-    expect(first.text.split('\n')[line! - 1]!.slice(column! - 1)).toMatch(/^<Fact id=/);
-  });
-
-  it('types no figure into prose: every number outside a year comes through <Fact>', () => {
-    for (const s of sections) {
-      const prose = s.body.replace(/<(Fact|Chart|Scrolly|Step)\b[^>]*>/g, '').replace(/1\+3\+N/g, '');
-      const numbers = [...prose.matchAll(/\d+(\.\d+)?/g)].map((m) => ({ n: m[0], after: prose.slice(m.index! + m[0].length, m.index! + m[0].length + 1) }));
-      const stray = numbers.filter(({ n, after }) => !(/^(19|20)\d\d$/.test(n) && after === '年'));
-      expect(stray.map((x) => x.n), s.file).toEqual([]);
-    }
-  });
-
-  it('places every chart of content/charts/ once, the charts with steps as scrolly sequences', () => {
-    const story = realStory();
-    const refs = sections.flatMap((s) => readReferences(s.body, s.file));
-    const placed = refs.flatMap((r) => (r.tag === 'Chart' ? [r.id] : r.tag === 'Scrolly' ? [r.chart] : []));
-    expect(placed.length).toBeGreaterThan(0);
-    expect([...placed].sort()).toEqual([...story.chartIds].sort());
-    for (const r of refs) if (r.tag === 'Scrolly') expect(story.figure(r.chart, 'zh').states, r.chart).toBeDefined();
-  });
-
-  it('gives officials reported speech, not quotation', () => {
-    for (const s of sections) expect(s.body, s.file).not.toMatch(/负责人[^。]{0,12}[：:]\s*[“"]/);
+describe('the story', () => {
+  it('passes the one story check: every rule of the build and the editing screen, in both editions', () => {
+    const { problems, story } = checkStory(storyFiles());
+    expect(problems.map((p) => formatProblem(p))).toEqual([]);
+    expect(story?.editions.length).toBeGreaterThan(0);
   });
 
   it('repeats no run of 16+ characters of the report', (ctx) => {
@@ -79,7 +23,7 @@ describe('the Chinese story', () => {
     }
     let out = '';
     try {
-      out = execFileSync('python3', [tool, root], { encoding: 'utf8' });
+      out = execFileSync('python3', [tool, storyRoot], { encoding: 'utf8' });
     } catch (e) {
       const err = e as { code?: string; stdout?: string };
       if (err.code === 'ENOENT') throw new Error('python3 is needed for the originality check; install it (apt-get install python3)');
@@ -88,15 +32,21 @@ describe('the Chinese story', () => {
     expect(out.trim()).toMatch(/^0 copied run\(s\)/);
   });
 
-  it('labels the 2018 slot of the share view plainly: no derived bar is drawn there', () => {
-    for (const [locale, derived] of [
-      ['zh', '推算'],
-      ['en', 'derived'],
-    ] as const) {
-      const share = realStory().figure('output', locale).modes!.find((m) => m.key === 'share')!;
-      const labels = [...share.svg.wide.matchAll(/class="axis-label"[^>]*>([^<]*)</g)].map((m) => m[1]!);
-      expect(labels.filter((l) => l.startsWith('2018')), locale).toHaveLength(1);
-      expect(labels.join(' '), locale).not.toContain(derived);
-    }
+  it('labels a bar of a share view with the share view’s own words, not the amount view’s', () => {
+    const story = realStory();
+    const shared = Object.entries(story.charts).filter(([, c]) => c.kind === 'growthBars' && (c.zh as { share?: unknown }).share);
+    let checked = 0;
+    for (const [id, entry] of shared)
+      for (const locale of story.editions) {
+        const words = entry[locale] as { bars: Record<string, string>; share: { bars?: Record<string, string> } };
+        const view = story.figure(id, locale).modes!.find((m) => m.key === 'share')!;
+        const labels = [...view.svg.wide.matchAll(/class="axis-label"[^>]*>([^<]*)</g)].map((m) => m[1]!);
+        for (const [key, label] of Object.entries(words.share.bars ?? {})) {
+          expect(labels, `${id} ${locale} ${key}`).toContain(label);
+          if (words.bars[key] !== label) expect(labels, `${id} ${locale} ${key}`).not.toContain(words.bars[key]);
+          checked++;
+        }
+      }
+    expect(checked).toBeGreaterThan(0);
   });
 });
