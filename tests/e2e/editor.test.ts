@@ -411,4 +411,38 @@ const attempt = async (name, f) => { try { results[name] = String(await f()); } 
       expect(r.headers.get('access-control-allow-origin'), path).toBeNull();
     }
   });
+
+  it('a section written outside the screen with code, or nesting that would crash the parser: the page shows the problem, nothing runs, the server lives', async () => {
+    restore();
+    const file = `content/zh/${firstSection()}.mdx`;
+    const original = readFileSync(join(story, file), 'utf8');
+    const write = (text: string) => {
+      writeFileSync(join(story, `${file}.writing`), text);
+      renameSync(join(story, `${file}.writing`), join(story, file));
+    };
+    const marker = join(story, 'code-ran');
+    for (const [slip, body, message] of [
+      ['code', `\n{require('node:fs').writeFileSync(${JSON.stringify(marker)}, '')}\n`, 'the text holds code in braces'],
+      ['nesting', `\n${'> '.repeat(20_000)}x\n`, 'lists or quotes nested 20000 levels deep'],
+    ] as const) {
+      write(`${original}${body}`);
+      // The dev server answers the story with the story check's error (its overlay shows the
+      // message, which its log prints), and keeps answering.
+      await expect
+        .poll(
+          async () => {
+            const r = await fetch(`${origin}/`);
+            return `${r.status} ${await r.text()}`;
+          },
+          { timeout: 60_000, interval: 500 },
+        )
+        .toMatch(/^500 .*<title>StoryError<\/title>/s);
+      await expect.poll(() => dev.log(), { timeout: 10_000 }).toContain(message);
+      expect((await fetch(`${origin}/keystatic`)).status, slip).toBe(200);
+      expect(existsSync(marker), slip).toBe(false);
+    }
+    write(original);
+    await expect.poll(async () => (await fetch(`${origin}/`)).status, { timeout: 60_000, interval: 500 }).toBe(200);
+    expect(changedFiles()).toEqual([]);
+  });
 });
