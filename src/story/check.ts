@@ -1,6 +1,8 @@
 import { parseTree, type ParseError, printParseErrorCode, parse as parseJsonc } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { parseHTML } from 'linkedom';
+import { overlappingLabels, textExtents, type TextBox } from '../charts/bounds.ts';
 import { chartEntry, kinds, type ChartEntry } from '../kinds/index.ts';
 import { editionCodes, type Locale } from '../lib/format.ts';
 import { keyFigureLabel } from '../lib/keyFigures.ts';
@@ -19,9 +21,10 @@ import {
   type SourceFile,
 } from '../lib/schema.ts';
 import { buildStory, storyConfig, type Story, type StoryConfig } from '../lib/story.ts';
-import { figureNames } from '../lib/template.ts';
+import { figureNames, plain } from '../lib/template.ts';
 import { fieldPath, type DataFiles } from '../lib/validate.ts';
 import { roleOf, type Edition, type StoryFiles } from './files.ts';
+import { chineseOutsideBrackets, opensLowercase, strayFullWidth } from './english.ts';
 import { fileOverLimits, invisibleIn, limits } from './limits.ts';
 import { locateJson, locateYaml, placeAt, type Path } from './locate.ts';
 import { readMdx, type MdxReading, type Reference } from './mdx.ts';
@@ -374,6 +377,9 @@ export function checkStory(files: StoryFiles, options: CheckOptions = {}): Check
 
   // Each edition's tags against the charts: each chart in its place, its steps in order. -------------
   for (const edition of editions) placements(story, built, edition, sections[edition], readings, add);
+  // Every chart's labels inside it and clear of each other; the English edition in English.
+  for (const id of built) for (const edition of editions) chartLayout(story, id, edition, parsedCharts.get(id)!, add);
+  if (config && editions.includes('en')) english(story, built, readings, parsedData, parsedCharts, parsedConfig, add);
   return problems.length || !config ? { problems } : { problems, story };
 }
 
@@ -899,6 +905,154 @@ function placements(
         fix: `Place it in a ${LANGUAGE[edition]} section with <Chart id="${id}" /> (or <Scrolly> for a chart told in steps), or remove content/charts/${id}.yaml`,
         file: list[0]!.file,
       });
+}
+
+// What a reader sees --------------------------------------------------------------------------------
+
+/**
+ * A chart's labels and size, read from its markup on a server DOM. Kept for the next check in
+ * the same process (the dev server, the editing screen's saves): a save redraws every chart,
+ * but only the charts it changed need reading again.
+ */
+const drawn = new Map<string, { width: number; height: number; labels: TextBox[] }>();
+function layoutOf(markup: string) {
+  const known = drawn.get(markup);
+  if (known) return known;
+  const svg = parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelector('svg') as unknown as SVGSVGElement;
+  const layout = { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), labels: textExtents(svg) };
+  if (drawn.size > 2000) drawn.clear();
+  drawn.set(markup, layout);
+  return layout;
+}
+
+/** A chart's labels at every width, in every state and view: each inside the chart, none over another. */
+function chartLayout(story: Story, id: string, edition: Edition, parsed: Parsed, add: (p: Problem) => void) {
+  const f = story.figure(id, edition);
+  const sets = [
+    { where: '', svgs: f.svg },
+    ...(f.states ?? []).map((s) => ({ where: ` (step ${s.key})`, svgs: s.svg })),
+    ...(f.modes ?? []).flatMap((m) => [
+      { where: ` (view ${m.key})`, svgs: m.svg },
+      ...(m.states ?? []).map((s) => ({ where: ` (view ${m.key}, step ${s.key})`, svgs: s.svg })),
+    ]),
+  ];
+  const base = { subject: `Chart “${id}”, ${LANGUAGE[edition]} words`, file: parsed.file, ...parsed.locate([edition]), field: edition };
+  const fix =
+    'Shorten the words the label is made of (a word of the chart, or a record’s "short" name in data/); a number the chart draws that does not fit is a figure this kind of chart cannot show at this width: ask a developer';
+  for (const { where, svgs } of sets)
+    for (const markup of Object.values(svgs)) {
+      const { width, height, labels } = layoutOf(markup);
+      for (const t of labels) {
+        const edge = t.left < 0 ? 'left' : t.right > width ? 'right' : t.top < 0 ? 'top' : t.bottom > height ? 'bottom' : undefined;
+        if (edge)
+          add({
+            ...base,
+            rule: 'label-overflow',
+            problem: `the label ${quote(t.text, 60)} runs past the ${edge} edge of the chart ${width} px wide${where}`,
+            fix,
+          });
+      }
+      for (const [a, b] of overlappingLabels(labels))
+        add({
+          ...base,
+          rule: 'label-overlap',
+          problem: `the labels ${quote(a.text)} and ${quote(b.text)} overlap in the chart ${width} px wide${where}`,
+          fix,
+        });
+    }
+}
+
+/** The English edition in English: no Chinese outside brackets, no Chinese punctuation, a capital at the start of a chart's sentences. */
+function english(
+  story: Story,
+  built: ReadonlySet<string>,
+  readings: Map<string, Reading>,
+  data: Map<string, Parsed>,
+  charts: Map<string, Parsed>,
+  config: Parsed | undefined,
+  add: (p: Problem) => void,
+) {
+  const look = (text: string, at: Omit<Problem, 'rule' | 'problem' | 'fix'>, opening = false) => {
+    const han = chineseOutsideBrackets(text)[0];
+    if (han)
+      add({
+        ...at,
+        rule: 'english-chinese',
+        problem: `the English text holds Chinese outside brackets: ${quote(han.trim(), 50)}`,
+        fix: 'Translate it; the report’s own term may follow its English name in brackets, as “electronic information (电子信息)”',
+      });
+    const punctuation = strayFullWidth(text)[0];
+    if (punctuation)
+      add({
+        ...at,
+        rule: 'english-punctuation',
+        problem: `the English text uses Chinese punctuation: ${quote(punctuation.trim(), 50)}`,
+        fix: 'Use English punctuation (, . : ; ( ) “ ”); Chinese punctuation belongs to Chinese in brackets only',
+      });
+    if (opening && opensLowercase(text))
+      add({
+        ...at,
+        rule: 'english-capital',
+        problem: `it opens with a small letter: ${quote(text, 40)}`,
+        fix: 'Start it with a capital letter',
+      });
+  };
+  // Sections and the data page's notes: their front matter and their text.
+  for (const [file, r] of readings) {
+    const role = roleOf(file);
+    if (!role || !('edition' in role) || role.edition !== 'en') continue;
+    for (const key of ['kicker', 'title', 'summary'] as const) {
+      const v = r.front?.[key];
+      if (typeof v === 'string') look(v, { subject: r.subject, file, field: key, line: 1, column: 1 });
+    }
+    for (const p of r.reading.paragraphs) look(p.text, { subject: r.subject, file, line: p.line, column: p.column });
+  }
+  // The story's words and the key figures' labels.
+  if (config) {
+    const words = story.rendered('en');
+    for (const [key, value] of Object.entries(words))
+      look(typeof value === 'string' ? value : plain(value), {
+        subject: 'The story’s English words',
+        file: config.file,
+        field: `en.${key}`,
+        ...config.locate(['en', key]),
+      });
+    for (const list of ['keyFigures', 'shareCard'] as const)
+      story.config[list].forEach((k, i) => {
+        if (k.en)
+          look(k.en, { subject: storySubject([list, i]), file: config.file, field: `${list}[${i}].en`, ...config.locate([list, i, 'en']) });
+      });
+  }
+  // Each chart's words as the page shows them, and the words drawn in it.
+  for (const id of built) {
+    const parsed = charts.get(id)!;
+    const f = story.figure(id, 'en');
+    const at = (field: string) => ({
+      subject: `Chart “${id}”, English words`,
+      file: parsed.file,
+      field: `en.${field}`,
+      ...parsed.locate(['en', field]),
+    });
+    look(f.title, at('title'), true);
+    look(plain(f.takeaway), at('takeaway'), true);
+    look(f.description, at('description'), true);
+    f.notes.forEach((n, i) => look(plain(n), { ...at('notes'), field: `en.notes[${i}]`, ...parsed.locate(['en', 'notes', i]) }, true));
+    const drawn = [f.svg, ...(f.modes ?? []).map((m) => m.svg)].map((s) => s.wide.replace(/<[^>]*>/g, ' ')).join(' ');
+    const han = /.{0,20}\p{Script=Han}+.{0,20}/u.exec(drawn.replace(/\s+/g, ' '))?.[0];
+    if (han)
+      add({
+        ...at('title'),
+        field: 'en',
+        rule: 'english-chinese',
+        problem: `the English chart shows Chinese: ${quote(han.trim(), 50)}`,
+        fix: 'Give the words of the chart, or the records it draws, their English',
+      });
+  }
+  // The data's English names, notes and descriptions.
+  for (const parsed of data.values())
+    for (const t of stringsIn(parsed.value, []))
+      if (t.path.includes('en') && typeof t.path.at(-1) === 'string' && t.path.at(-1) !== 'en')
+        look(t.text, { subject: dataSubject(parsed, t.path), file: parsed.file, field: fieldPath(t.path), ...parsed.locate(t.path) });
 }
 
 // Figures and charts that do not exist --------------------------------------------------------------

@@ -4,6 +4,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, inject, it } from 'vitest';
 import { isFigure, lookupFact, type Fact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
+import { chineseOutsideBrackets } from '../../src/story/english.ts';
 import { realFacts } from '../helpers.ts';
 import { sites, type SiteName } from '../setup/sites.ts';
 
@@ -66,11 +67,7 @@ describe('the two editions', () => {
       const page = doc(p);
       page.querySelectorAll('script, template').forEach((e) => e.remove());
       const text = [page.querySelector('main'), page.querySelector('#source')].map((e) => e?.textContent ?? '').join('\n');
-      // Strip bracketed asides, innermost first, then look for any Han character left.
-      let rest = text;
-      for (let i = 0; i < 3; i++) rest = rest.replace(/[(（][^()（）]*[)）]/g, '');
-      const stray = [...rest.matchAll(/.{0,20}\p{Script=Han}+.{0,20}/gu)].map((m) => m[0]);
-      expect(stray, p).toEqual([]);
+      expect(chineseOutsideBrackets(text), p).toEqual([]);
     }
   });
 

@@ -3,23 +3,8 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { htmlPages } from '../../scripts/nu.ts';
+import { strayFullWidth } from '../../src/story/english.ts';
 import { sites } from '../setup/sites.ts';
-
-/** CJK symbols and punctuation (、。「」《》, the ideographic space …) and the full-width forms (，：（）；！？ …). */
-const fullWidth = /[\u3000-\u303F\uFF00-\uFFEF]/u;
-/** A run of Chinese: Han characters and full-width punctuation, with no space or Latin letter between. */
-const chineseRun = /[\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]+/gu;
-
-/**
- * Full-width punctuation in English text, each with some context. It is allowed only inside a
- * run that contains Han characters: Chinese the English edition quotes on purpose, such as
- * "(散乱污)" or the report's title "(吉安安福高新园区：以绿色发展为基 拥抱产业未来)".
- */
-export function strayFullWidth(text: string): string[] {
-  return [...text.matchAll(chineseRun)]
-    .filter((m) => fullWidth.test(m[0]) && !/\p{Script=Han}/u.test(m[0]))
-    .map((m) => text.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30).replace(/\s+/g, ' '));
-}
 
 /** Every string of a JSON value. */
 const stringsOf = (v: unknown): string[] =>

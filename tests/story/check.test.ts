@@ -168,6 +168,41 @@ describe('charts and the story’s settings', () => {
   });
 });
 
+describe('what a reader sees', () => {
+  it('a label that runs out of its chart, at the width where it does', () => {
+    // The charts wrap words to fit; a figure can still draw a label no width holds: a rank of 999 gives a tick "1000".
+    const problems = check({ 'data/ranks.json': swap('"value": 9,', '"value": 999,') }).filter((x) => x.rule === 'label-overflow');
+    expect(problems.length, JSON.stringify(problems.map((x) => formatProblem(x)))).toBeGreaterThan(0);
+    expect(problems[0]!.subject).toBe('Chart “rank”, Chinese words');
+    expect(problems[0]!.problem).toMatch(/^the label “1000” runs past the left edge of the chart \d+ px wide$/);
+    expect(problems[0]!.file).toBe('content/charts/rank.yaml');
+  });
+
+  it('English with Chinese outside brackets, Chinese punctuation, or a chart’s sentence in lower case', () => {
+    const rates = 'content/charts/rates.yaml';
+    expect(only(check({ [rates]: swap("takeaway: 'The lowest is", "takeaway: '最低的是 The lowest is") }), 'english-chinese').field).toBe(
+      'en.takeaway',
+    );
+    expect(check({ [rates]: swap("takeaway: 'The lowest is", "takeaway: 'The lowest (最低) is") })).toEqual([]);
+    expect(
+      only(
+        check({
+          [rates]: swap("takeaway: 'The lowest is {lowest}, {lowestValue}.'", "takeaway: 'The lowest is {lowest}，{lowestValue}.'"),
+        }),
+        'english-punctuation',
+      ).field,
+    ).toBe('en.takeaway');
+    expect(only(check({ [rates]: swap("takeaway: 'The lowest is", "takeaway: 'the lowest is") }), 'english-capital').field).toBe(
+      'en.takeaway',
+    );
+    only(
+      check({ 'content/en/01-rates.mdx': swap('Water quality is up to standard', 'Water quality，up to standard') }),
+      'english-punctuation',
+    );
+    only(check({ 'data/wetland.json': swap('"label": "Plant cover"', '"label": "植被 cover"') }), 'english-chinese');
+  });
+});
+
 describe('sections', () => {
   const zh = 'content/zh/01-rates.mdx';
   const en = 'content/en/01-rates.mdx';
