@@ -9,8 +9,9 @@ export const href = (path = '') => `${base}${path.replace(/^\/+/, '')}`;
 /** A page of an edition: Chinese at the root, English under en/. */
 export const pageHref = (locale: Locale, path = '') => href(`${locale === 'en' ? 'en/' : ''}${path.replace(/^\/+/, '')}`);
 
-/** The id of a figure's entry on the data page ("fact-sales-total-2024"); prose and charts link to it. */
-export const factAnchor = (id: string) => `fact-${id.replaceAll('.', '-')}`;
+import { factAnchor } from './anchors.ts';
+
+export { factAnchor };
 
 /** The data page entry of a figure, in the reader's edition. */
 export const factHref = (id: string, locale: Locale = 'zh') => pageHref(locale, `data/#${factAnchor(id)}`);

@@ -22,6 +22,7 @@ import {
 } from '../lib/schema.ts';
 import { buildStory, storyConfig, type Story, type StoryConfig } from '../lib/story.ts';
 import { figureNames, plain } from '../lib/template.ts';
+import { factAnchor } from '../lib/anchors.ts';
 import { fieldPath, type DataFiles } from '../lib/validate.ts';
 import { roleOf, type Edition, type StoryFiles } from './files.ts';
 import { chineseOutsideBrackets, opensLowercase, strayFullWidth } from './english.ts';
@@ -377,6 +378,7 @@ export function checkStory(files: StoryFiles, options: CheckOptions = {}): Check
 
   // Each edition's tags against the charts: each chart in its place, its steps in order. -------------
   for (const edition of editions) placements(story, built, edition, sections[edition], readings, add);
+  for (const edition of editions) links(story, edition, sections[edition], pages[edition], readings, add);
   // Every chart's labels inside it and clear of each other; the English edition in English.
   for (const id of built) for (const edition of editions) chartLayout(story, id, edition, parsedCharts.get(id)!, add);
   if (config && editions.includes('en')) english(story, built, readings, parsedData, parsedCharts, parsedConfig, add);
@@ -905,6 +907,45 @@ function placements(
         fix: `Place it in a ${LANGUAGE[edition]} section with <Chart id="${id}" /> (or <Scrolly> for a chart told in steps), or remove content/charts/${id}.yaml`,
         file: list[0]!.file,
       });
+}
+
+/** Every link to a place on the page goes to one that exists: a section, a placed chart; on the data page, a figure, a dataset or a part of it. */
+function links(
+  story: Story,
+  edition: Edition,
+  sectionList: { file: string }[],
+  pageList: { file: string }[],
+  readings: Map<string, Reading>,
+  add: (p: Problem) => void,
+) {
+  const onStory = new Set<string>(['story', 'toc-title']);
+  for (const { file } of sectionList) {
+    const r = readings.get(file);
+    if (typeof r?.front?.['anchor'] === 'string') onStory.add(r.front['anchor']);
+    for (const ref of r?.reading.references ?? [])
+      if (ref.tag !== 'Fact') onStory.add(`figure-${ref.tag === 'Chart' ? ref.id : ref.chart}`);
+  }
+  const onData = new Set<string>(['story', 'downloads', 'report', 'derived', ...story.datasetNames.map((n) => `dataset-${n}`)]);
+  for (const id of story.facts.keys()) onData.add(factAnchor(id));
+  for (const [list, known, page] of [
+    [sectionList, onStory, 'the story'],
+    [pageList, onData, 'the data page'],
+  ] as const)
+    for (const { file } of list) {
+      const r = readings.get(file);
+      for (const a of r?.reading.anchors ?? [])
+        if (!known.has(a.anchor))
+          add({
+            rule: 'broken-link',
+            subject: r!.subject,
+            problem: `a link goes to #${a.anchor}, which is no place on ${page}`,
+            fix: `Link to ${page === 'the story' ? 'a section by its anchor, or a chart as #figure-<its id>' : 'a figure as #fact-<its id, dots as hyphens>, or a dataset as #dataset-<its name>'}`,
+            file,
+            line: a.line,
+            column: a.column,
+          });
+    }
+  void edition;
 }
 
 // What a reader sees --------------------------------------------------------------------------------

@@ -40,6 +40,8 @@ export interface MdxReading {
   references: Reference[];
   /** Each paragraph's text as it reads, a figure as "{id}". */
   paragraphs: Prose[];
+  /** The anchors its links go to on the page ("#figure-rates" as "figure-rates"), for the check to find. */
+  anchors: (Place & { anchor: string })[];
   problems: Problem[];
 }
 
@@ -84,8 +86,12 @@ const MARKDOWN = new Set([
   'footnoteDefinition',
 ]);
 
-/** Link targets a reader may follow: another page of the web, the site, an anchor, an e-mail address. */
-const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/)|#|\.{0,2}\/|[^:/?#]+(?:[/?#]|$))/i;
+/**
+ * Link targets a section may give: another site by its full address, an e-mail address, or a
+ * place on the page by its anchor. A path of the site's own (/data/, ../) is not one: the
+ * site's addresses depend on where it is published (at the root, or under a path).
+ */
+const OUTSIDE = /^(https?:\/\/[^\s/]+|mailto:[^\s]+)/i;
 
 type Node = {
   type: string;
@@ -108,6 +114,7 @@ const placeOf = (n: Node): Place => ({ line: n.position?.start.line ?? 1, column
 export function readTree(root: Node, file: string, subject: string): MdxReading {
   const references: Reference[] = [];
   const paragraphs: Prose[] = [];
+  const anchors: MdxReading['anchors'] = [];
   const problems: Problem[] = [];
   const allowed = tagsFor(file);
   const fail = (node: Node, rule: string, problem: string, fix: string) =>
@@ -176,15 +183,18 @@ export function readTree(root: Node, file: string, subject: string): MdxReading 
           'Remove it: the story shows charts with <Chart id="…" />, and loads nothing from elsewhere',
         );
       case 'link':
-      case 'definition':
-        if (!SAFE_LINK.test((node.url ?? '').trim()))
+      case 'definition': {
+        const url = (node.url ?? '').trim();
+        if (url.startsWith('#') && url.length > 1) anchors.push({ anchor: decodeURIComponent(url.slice(1)), ...placeOf(node) });
+        else if (!OUTSIDE.test(url))
           fail(
             node,
             'unsafe-link',
-            `a link goes to “${(node.url ?? '').slice(0, 40)}”, which is not a web page`,
-            'Link to an address that starts with https://, or to a page of the site',
+            `a link goes to “${url.slice(0, 40)}”, which is neither another site nor a place on this page`,
+            'Link to another site by its full address (https://…), or to a place on the page by its anchor (#…): the site’s own addresses depend on where it is published',
           );
         break;
+      }
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement': {
         const name = node.name ?? '';
@@ -265,7 +275,7 @@ export function readTree(root: Node, file: string, subject: string): MdxReading 
     return undefined;
   };
   visit(root, []);
-  return { references, paragraphs, problems };
+  return { references, paragraphs, anchors, problems };
 }
 
 /** The limits and invisible characters of a section's text, checked before its parser sees it. */
@@ -301,14 +311,14 @@ const reader = (file: string, subject: string, into: (r: MdxReading) => void): M
 /** One MDX file, guarded and parsed as the build parses it: its tags, paragraphs and problems. */
 export function readMdx(text: string, file: string, subject = `The file ${file}`): MdxReading {
   const guarded = guardMdx(text, file, subject);
-  if (guarded.length) return { references: [], paragraphs: [], problems: guarded };
+  if (guarded.length) return { references: [], paragraphs: [], anchors: [], problems: guarded };
   let reading: MdxReading | undefined;
   try {
     mdxToJs(text, { mdastPlugins: [reader(file, subject, (r) => (reading = r))], fileURL: new URL(`file:///story/${file}`) });
   } catch (e) {
-    return { references: [], paragraphs: [], problems: [parseProblem(e, file, subject)] };
+    return { references: [], paragraphs: [], anchors: [], problems: [parseProblem(e, file, subject)] };
   }
-  return reading ?? { references: [], paragraphs: [], problems: [] };
+  return reading ?? { references: [], paragraphs: [], anchors: [], problems: [] };
 }
 
 /**

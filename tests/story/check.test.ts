@@ -349,6 +349,14 @@ describe('content is words and the story’s tags, never code', () => {
     only(check({ [zh]: swap('植被覆盖率为', '![x](https://example.com/x.png)植被覆盖率为') }), 'image-in-content');
     only(check({ [zh]: swap('植被覆盖率为', '[点此](javascript:alert(1))植被覆盖率为') }), 'unsafe-link');
     expect(check({ [zh]: swap('植被覆盖率为', '[报道](https://example.com/report)植被覆盖率为') })).toEqual([]);
+    // The site's own addresses depend on where it is published: a page links by anchor only, to a place that exists.
+    only(check({ [zh]: swap('植被覆盖率为', '[数据](/data/)植被覆盖率为') }), 'unsafe-link');
+    expect(check({ [zh]: swap('植被覆盖率为', '[图](#figure-rates)、[上一节](#start)植被覆盖率为') })).toEqual([]);
+    expect(only(check({ [zh]: swap('植被覆盖率为', '[图](#figure-rate)植被覆盖率为') }), 'broken-link').problem).toBe(
+      'a link goes to #figure-rate, which is no place on the story',
+    );
+    expect(check({ 'content/pages/zh/method.mdx': (t) => `${t}\n见[植被](#fact-wetland-cover)。\n` })).toEqual([]);
+    only(check({ 'content/pages/zh/method.mdx': (t) => `${t}\n见[植被](#fact-wetland-covr)。\n` }), 'broken-link');
     only(check({ [zh]: swap('<Chart id="rates" />', '<Chart id="rates" onClick="x" />') }), 'unknown-attribute');
     // A data page's notes place figures and the site's notes only.
     only(check({ 'content/pages/zh/method.mdx': (t) => `${t}\n<Chart id="rates" />\n` }), 'unknown-component');
