@@ -88,7 +88,8 @@ export async function freePort(): Promise<number> {
 
 /**
  * What a story page holds, read from the sections of an edition as the build reads them:
- * the section anchors in order, and the charts in page order (placed with <Chart> or <Scrolly>).
+ * the section anchors in order, each section's kicker and title (its front matter), and the
+ * charts in page order (placed with <Chart> or <Scrolly>).
  */
 export function storyPage(locale: 'zh' | 'en' = 'zh', from = storyRoot) {
   const dir = join(from, 'content', locale);
@@ -96,12 +97,13 @@ export function storyPage(locale: 'zh' | 'en' = 'zh', from = storyRoot) {
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => {
       const text = readFileSync(join(dir, f), 'utf8');
-      const front = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as { order: number; anchor: string };
+      const front = parse(/^---\n([\s\S]*?)\n---/.exec(text)![1]!) as { order: number; anchor: string; kicker: string; title: string };
       return { ...front, refs: readMdx(text, `content/${locale}/${f}`).references };
     })
     .sort((a, b) => a.order - b.order);
   return {
     sections: sections.map((s) => s.anchor),
+    heads: sections.map(({ anchor, kicker, title }) => ({ anchor, kicker, title })),
     charts: sections.flatMap((s) => s.refs.flatMap((r) => (r.tag === 'Chart' ? [r.id] : r.tag === 'Scrolly' ? [r.chart] : []))),
   };
 }

@@ -1,6 +1,56 @@
+import { parseHTML } from 'linkedom';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Point } from '../../src/client/payload.ts';
+import type { Locale } from '../../src/lib/format.ts';
+import { realStory, storyPage } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, viewports, watchedContext, whenEnhanced } from './browser.ts';
+
+/** The story the site was built from: what its charts draw and say is read from it, not written here. */
+const story = realStory();
+const figure = (id: string, locale: Locale = 'zh') => story.figure(id, locale);
+/** The charts told in steps (placed with <Scrolly>), and the one among them with views to switch (amounts and shares). */
+const sequences = story.chartIds.filter((id) => figure(id).states);
+const sequence = sequences.find((id) => figure(id).modes)!;
+/** How many steps each sequence has: one chart per step in its static form. */
+const steps = (id: string) => figure(id).states!.length;
+/** A chart drawn once, not in steps, whose groups of marks a reader can highlight (the story's rates). */
+const grouped = story.chartIds.find((id) => figure(id).highlight?.length && !figure(id).states)!;
+/** The charts drawn once. */
+const statics = story.chartIds.filter((id) => !figure(id).states);
+
+/** What the tooltip shows for a mark: its value, its name and its source. */
+const tooltip = (p: Point) => `${p.value}${p.label}${p.source}`;
+/** What the live region reads for a mark, in the edition's punctuation (the engine's readout, src/lib/i18n/). */
+const readout: Record<Locale, (p: Point) => string> = {
+  zh: (p) => `${p.label}：${p.value}（${p.source}）`,
+  en: (p) => `${p.label}: ${p.value} (${p.source})`,
+};
+
+const svgDocument = (svg: string) => parseHTML(`<html><body>${svg}</body></html>`).document;
+/** The marks an SVG of the build draws, in its order. */
+const marksOf = (svg: string) => [...svgDocument(svg).querySelectorAll('.mark')].map((m) => m.getAttribute('data-key')!);
+
+/**
+ * A view of the sequence in an edition, as the build drew it: its title, and at each step the
+ * marks it draws and what the live region reads for the first and the last of them.
+ */
+function viewOf(locale: Locale, key: string) {
+  const f = figure(sequence, locale);
+  const mode = f.modes!.find((m) => m.key === key)!;
+  // The first view is the chart itself: its title and states are the figure's.
+  const first = mode === f.modes![0];
+  const title = first ? f.title : svgDocument(mode.svg.compact).querySelector('title')!.textContent!;
+  const states = first ? f.states! : mode.states!;
+  return {
+    title,
+    steps: states.map((s) => {
+      const marks = marksOf(s.svg.compact);
+      const points = mode.points.filter((p) => marks.includes(p.key));
+      return { key: s.key, svg: s.svg.compact, marks, first: readout[locale](points[0]!), last: readout[locale](points.at(-1)!) };
+    }),
+  };
+}
 
 let browser: Browser;
 const url = () => inject('siteUrls').root;
@@ -20,17 +70,18 @@ describe.runIf(browserAvailable())('interactive charts', () => {
 
   it('steps through a chart with the arrow keys: highlight, tooltip and live region; Escape closes', async () => {
     const { page, traffic, close } = await open();
-    await whenEnhanced(page, 'environment');
-    const area = page.locator('#figure-environment .chart-figure__chart');
+    await whenEnhanced(page, grouped);
+    const { points } = figure(grouped);
+    const area = page.locator(`#figure-${grouped} .chart-figure__chart`);
     await area.focus();
     await page.keyboard.press('ArrowRight');
     const tip = area.locator('.chart-tooltip');
     await expect.poll(() => tip.isVisible(), patience).toBe(true);
-    expect(await tip.textContent()).toBe('100%主要水源地水质达标率原报道 L20');
-    expect(await area.locator('[aria-live]').textContent()).toBe('主要水源地水质达标率：100%（原报道 L20）');
-    expect(await area.locator('.chart-variant--compact .mark.is-active').getAttribute('data-key')).toBe('env.drinkingWaterSource');
+    expect(await tip.textContent()).toBe(tooltip(points[0]!));
+    expect(await area.locator('[aria-live]').textContent()).toBe(readout.zh(points[0]!));
+    expect(await area.locator('.chart-variant--compact .mark.is-active').getAttribute('data-key')).toBe(points[0]!.key);
     await page.keyboard.press('End');
-    expect(await area.locator('[aria-live]').textContent()).toBe('绿化覆盖率：31.67%（原报道 L28）');
+    expect(await area.locator('[aria-live]').textContent()).toBe(readout.zh(points.at(-1)!));
     // The tooltip stays inside the phone's viewport.
     const box = (await tip.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
@@ -46,74 +97,99 @@ describe.runIf(browserAvailable())('interactive charts', () => {
   it('shows the same tooltip on hover at desktop width', async () => {
     const { page, close } = await open({ viewport: viewports.desktop });
     await whenEnhanced(page, 'sewage');
-    await page.locator('#figure-sewage .chart-variant--wide .mark[data-key="sewage.capacity.phase2"] rect').first().hover();
+    // The last mark drawn as a bar; the tooltip is the point the build gave it.
+    const mark = page.locator('#figure-sewage .chart-variant--wide .mark:has(rect)').last();
+    const key = await mark.getAttribute('data-key');
+    const point = figure('sewage').points.find((p) => p.key === key);
+    expect(point, key ?? 'no mark').toBeDefined();
+    await mark.locator('rect').first().hover();
     const tip = page.locator('#figure-sewage .chart-tooltip');
     await expect.poll(() => tip.isVisible(), patience).toBe(true);
-    expect(await tip.textContent()).toContain('1万吨/天');
+    expect(await tip.textContent()).toBe(tooltip(point!));
     await close();
   });
 
   it('moves the scrolly graphic through its states as the steps scroll past', async () => {
     const { page, close } = await open();
-    const host = await whenEnhanced(page, 'output');
+    const host = await whenEnhanced(page, sequence);
     expect(await host.getAttribute('class')).toContain('is-scrolly');
-    const live = page.locator('#figure-output .scrolly__graphic svg');
+    const live = page.locator(`#figure-${sequence} .scrolly__graphic svg`);
     const keys = () => live.locator('.mark').evaluateAll((ms) => ms.map((m) => m.getAttribute('data-key')));
-    const steps = page.locator('#figure-output .scrolly-step');
-    for (const [i, expected] of [
-      [0, ['2018']],
-      [1, ['2018', '2019']],
-      [2, ['2018', '2019', '2019-part']],
-    ] as const) {
-      await steps.nth(i).evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const stepEls = page.locator(`#figure-${sequence} .scrolly-step`);
+    // Each step shows the marks the build drew for its state, and the states differ.
+    const states = viewOf('zh', 'amount').steps.map((s) => s.marks);
+    expect(states.length).toBeGreaterThan(1);
+    expect(new Set(states.map((m) => m.join())).size).toBe(states.length);
+    for (const [i, expected] of states.entries()) {
+      await stepEls.nth(i).evaluate((el) => el.scrollIntoView({ block: 'end' }));
       await expect.poll(() => host.getAttribute('data-step'), patience).toBe(String(i));
       await expect.poll(keys, patience).toEqual(expected);
     }
     // One explorable chart: a single tooltip and live region, none on the hidden step charts.
-    expect(await page.locator('#figure-output [aria-live]').count()).toBe(1);
-    expect(await page.locator('#figure-output .scrolly__graphic .chart-tooltip').count()).toBe(1);
+    expect(await page.locator(`#figure-${sequence} [aria-live]`).count()).toBe(1);
+    expect(await page.locator(`#figure-${sequence} .scrolly__graphic .chart-tooltip`).count()).toBe(1);
     // The step charts, the no-JavaScript baseline, are hidden behind the sticky graphic.
-    expect(await page.locator('#figure-output .scrolly-step__chart').first().isVisible()).toBe(false);
+    expect(await page.locator(`#figure-${sequence} .scrolly-step__chart`).first().isVisible()).toBe(false);
     await close();
   });
 
   it('switches the output chart to shares with a pressed button, and highlights a group of rates', async () => {
     const { page, close } = await open();
-    await whenEnhanced(page, 'output');
-    const share = page.locator('#figure-output button[data-mode="share"]');
+    await whenEnhanced(page, sequence);
+    const share = page.locator(`#figure-${sequence} button[data-mode="share"]`);
     await share.click();
     expect(await share.getAttribute('aria-pressed')).toBe('true');
-    expect(await page.locator('#figure-output button[data-mode="amount"]').getAttribute('aria-pressed')).toBe('false');
-    const live = page.locator('#figure-output .scrolly__graphic svg');
-    await expect.poll(() => live.textContent(), patience).toContain('报道未给出');
-    expect(await live.locator('title').textContent()).toBe('2019年规上工业总产值中高新技术产品的占比');
+    expect(await page.locator(`#figure-${sequence} button[data-mode="amount"]`).getAttribute('aria-pressed')).toBe('false');
+    const live = page.locator(`#figure-${sequence} .scrolly__graphic svg`);
+    // The share view of the first step: its first bar labelled as that view labels it, under the view's title.
+    const shares = figure(sequence).modes!.find((m) => m.key === 'share')!;
+    await expect.poll(() => live.textContent(), patience).toContain(shares.points[0]!.value);
+    expect(await live.locator('title').textContent()).toBe(viewOf('zh', 'share').title);
 
-    const env = await whenEnhanced(page, 'environment');
-    await page.locator('#figure-environment button[data-highlight="water"]').click();
-    expect(await env.getAttribute('data-highlight')).toBe('water');
+    // The first group dims the marks of the other groups and leaves its own.
+    const group = figure(grouped).highlight![0]!.key;
+    const groupOf = (p: Point) => story.entry(p.fact!).group;
+    const inGroup = figure(grouped).points.find((p) => groupOf(p) === group)!;
+    const outside = figure(grouped).points.find((p) => groupOf(p) !== group)!;
+    const host = await whenEnhanced(page, grouped);
+    await page.locator(`#figure-${grouped} button[data-highlight="${group}"]`).click();
+    expect(await host.getAttribute('data-highlight')).toBe(group);
     const opacity = (key: string) =>
-      page.locator(`#figure-environment .chart-variant--compact .mark[data-key="${key}"]`).evaluate((m) => getComputedStyle(m).opacity);
-    await expect.poll(() => opacity('env.wasteHeatReuse'), patience).toBe('0.25');
-    expect(await opacity('env.sewageCollection')).toBe('1');
+      page.locator(`#figure-${grouped} .chart-variant--compact .mark[data-key="${key}"]`).evaluate((m) => getComputedStyle(m).opacity);
+    await expect.poll(() => opacity(outside.key), patience).toBe('0.25');
+    expect(await opacity(inGroup.key)).toBe('1');
     await close();
   });
 
   it('with reduced motion keeps the static sequence and changes views without a transition', async () => {
     const { page, close } = await open({ reducedMotion: 'reduce' });
-    const host = await whenEnhanced(page, 'output');
+    const host = await whenEnhanced(page, sequence);
     expect((await host.getAttribute('class')) ?? '').not.toContain('is-scrolly');
-    expect(await page.locator('#figure-output .scrolly-step__chart svg').filter({ visible: true }).count()).toBe(3);
+    expect(await page.locator(`#figure-${sequence} .scrolly-step__chart svg`).filter({ visible: true }).count()).toBe(steps(sequence));
     // Each step's chart is explorable once; the unused sticky graphic is not wired.
-    expect(await page.locator('#figure-output .scrolly-step [aria-live]').count()).toBe(3);
-    expect(await page.locator('#figure-output .scrolly__graphic [aria-live]').count()).toBe(0);
-    await page.locator('#figure-output button[data-mode="share"]').click();
-    // No transition: the final geometry is there at once.
-    const live = page.locator('#figure-output .scrolly-step:last-child .chart-variant--compact svg');
-    const target = page.locator('#figure-output template[data-mode="share"][data-state="hightech"][data-variant="compact"]');
-    const height = await target.evaluate((t: HTMLTemplateElement) =>
-      t.content.querySelector('[data-morph="2019-rect"]')!.getAttribute('height'),
+    expect(await page.locator(`#figure-${sequence} .scrolly-step [aria-live]`).count()).toBe(steps(sequence));
+    expect(await page.locator(`#figure-${sequence} .scrolly__graphic [aria-live]`).count()).toBe(0);
+    await page.locator(`#figure-${sequence} button[data-mode="share"]`).click();
+    // No transition: the final geometry is there at once. A shape of the last step that the two views draw at different heights:
+    const [amounts, shares] = [viewOf('zh', 'amount'), viewOf('zh', 'share')].map((v) => v.steps.at(-1)!);
+    const heights = (svg: string) =>
+      new Map(
+        [...svgDocument(svg).querySelectorAll('[data-morph][height]')].map((e) => [
+          e.getAttribute('data-morph')!,
+          e.getAttribute('height'),
+        ]),
+      );
+    const [before, after] = [heights(amounts!.svg), heights(shares!.svg)];
+    const morph = [...after.keys()].find((k) => before.has(k) && before.get(k) !== after.get(k));
+    expect(morph).toBeDefined();
+    const live = page.locator(`#figure-${sequence} .scrolly-step:last-child .chart-variant--compact svg`);
+    const target = page.locator(`#figure-${sequence} template[data-mode="share"][data-state="${shares!.key}"][data-variant="compact"]`);
+    const height = await target.evaluate(
+      (t: HTMLTemplateElement, key) => t.content.querySelector(`[data-morph="${key}"]`)!.getAttribute('height'),
+      morph!,
     );
-    expect(await live.locator('[data-morph="2019-rect"]').getAttribute('height')).toBe(height);
+    expect(height).toBe(after.get(morph!));
+    expect(await live.locator(`[data-morph="${morph}"]`).getAttribute('height')).toBe(height);
     await close();
   });
 
@@ -121,7 +197,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
     const { context, traffic } = await watchedContext(browser, new URL(url()).origin, { viewport: viewports.phone });
     const page = await context.newPage();
     // The served page with two charts' data broken: one not JSON, one JSON of the wrong shape.
-    const broken = { sewage: '{"label": ', environment: '{"label":"x","widths":{"compact":320},"points":[{"key":"a"}]}' };
+    const broken = { [statics[0]!]: '{"label": ', [statics[1]!]: '{"label":"x","widths":{"compact":320},"points":[{"key":"a"}]}' };
     await page.route(url(), async (route) => {
       const response = await route.fetch();
       let body = await response.text();
@@ -145,7 +221,7 @@ describe.runIf(browserAvailable())('interactive charts', () => {
       expect(await host.locator('.chart-variant--compact svg').isVisible()).toBe(true);
     }
     // The other charts still come alive; the two errors are the only problems (no unhandled rejection).
-    await whenEnhanced(page, 'projects');
+    await whenEnhanced(page, statics.at(-1)!);
     expect(traffic.problems).toHaveLength(2);
     expect(traffic.problems.filter((p) => p.startsWith('console error: Error: Chart "'))).toHaveLength(2);
     await context.close();
@@ -153,12 +229,10 @@ describe.runIf(browserAvailable())('interactive charts', () => {
 
   it('without JavaScript shows every state as a static sequence and no controls', async () => {
     const { page, close } = await open({ javaScriptEnabled: false });
-    for (const [figure, states] of [
-      ['output', 3],
-      ['ranking', 2],
-    ] as const) {
-      expect(await page.locator(`#figure-${figure} .scrolly-step__chart svg`).filter({ visible: true }).count()).toBe(states);
-      expect(await page.locator(`#figure-${figure} .scrolly__graphic`).isVisible()).toBe(false);
+    expect(sequences.length).toBeGreaterThan(0);
+    for (const id of sequences) {
+      expect(await page.locator(`#figure-${id} .scrolly-step__chart svg`).filter({ visible: true }).count(), id).toBe(steps(id));
+      expect(await page.locator(`#figure-${id} .scrolly__graphic`).isVisible()).toBe(false);
     }
     expect(await page.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
     await close();
@@ -166,56 +240,36 @@ describe.runIf(browserAvailable())('interactive charts', () => {
 
   it('prints every chart in its final state, without controls', async () => {
     const { page, close } = await open({ viewport: viewports.desktop });
-    await whenEnhanced(page, 'output');
+    await whenEnhanced(page, sequence);
     await page.emulateMedia({ media: 'print' });
-    expect(await page.locator('#figure-output .scrolly__graphic').isVisible()).toBe(false);
-    const stepCharts = page.locator('#figure-output .scrolly-step__chart');
+    expect(await page.locator(`#figure-${sequence} .scrolly__graphic`).isVisible()).toBe(false);
+    const stepCharts = page.locator(`#figure-${sequence} .scrolly-step__chart`);
     expect(await stepCharts.nth(0).isVisible()).toBe(false);
-    expect(await stepCharts.nth(2).isVisible()).toBe(true);
+    expect(await stepCharts.nth(steps(sequence) - 1).isVisible()).toBe(true);
     expect(await page.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
     expect(await page.locator('body').evaluate((b) => getComputedStyle(b).backgroundColor)).toBe('rgb(255, 255, 255)');
     await close();
   });
 });
 
-/** What each edition's output chart says, as a reader hears it: the live region, in the edition's punctuation. */
-const editions = [
-  {
-    lang: 'zh',
-    path: '',
-    titles: { amount: '2019年规上工业总产值与推算的2018年水平', share: '2019年规上工业总产值中高新技术产品的占比' },
-    read: {
-      amount2018: '2018年规模以上工业总产值（按增速推算）：约180.6亿元（推算：2019年总产值 ÷ (1 + 同比增速)）',
-      amount2019: '规模以上工业总产值：208.8亿元（原报道 L12）',
-      share2018: '2018年高新产值占比：报道未给出（原报道无此数据）',
-      share2019: '2019年规上工业总产值（合计）：100%（原报道 L12）',
-      sharePart: '高新产值占比（报道值）：40.3%（原报道 L12）',
-    },
-  },
-  {
-    lang: 'en',
-    path: 'en/',
-    titles: {
-      amount: 'Industrial output in 2019, and the 2018 level it implies',
-      share: 'Share of high-tech products in 2019 industrial output',
-    },
-    read: {
-      amount2018:
-        'Industrial output in 2018 (implied by the growth rate): about CNY 18.06 billion (Derived: 2019 output ÷ (1 + growth rate))',
-      amount2019: 'Gross industrial output of firms above designated size: CNY 20.88 billion (report L12)',
-      share2018: 'High-tech share, 2018: not reported (not in the report)',
-      share2019: 'Industrial output of firms above designated size, 2019 (total): 100% (report L12)',
-      sharePart: 'High-tech share of output (as reported): 40.3% (report L12)',
-    },
-  },
-] as const;
+/**
+ * What each edition's output chart says, as a reader hears it: each view's title, and at each step the
+ * marks it draws and what the live region reads for them, in the edition's punctuation. The first
+ * edition is at the site's root, the others under /<code>/.
+ */
+const editions = story.editions.map((lang, i) => ({
+  lang,
+  path: i === 0 ? '' : `${lang}/`,
+  amount: viewOf(lang, 'amount'),
+  share: viewOf(lang, 'share'),
+}));
 
 /** Full-width punctuation (CJK symbols and punctuation, half- and full-width forms), which English never uses. */
 const fullWidth = /[\u3000-\u303f\uff00-\uffef]/;
 
-/** The output chart as a reader meets it: its buttons, its sticky graphic, and what the graphic shows and says. */
+/** The output chart (the sequence with views) as a reader meets it: its buttons, its sticky graphic, and what the graphic shows and says. */
 function outputChart(page: Page) {
-  const figure = page.locator('#figure-output');
+  const figure = page.locator(`#figure-${sequence}`);
   const graphic = figure.locator('.scrolly__graphic');
   const svg = graphic.locator('.chart-variant svg');
   return {
@@ -250,7 +304,9 @@ function outputChart(page: Page) {
   };
 }
 
-describe.runIf(browserAvailable()).each(editions)('one state per chart ($lang)', ({ path, titles, read, lang }) => {
+describe.runIf(browserAvailable()).each(editions)('one state per chart ($lang)', ({ path, amount, share, lang }) => {
+  /** The last step of the sequence. */
+  const last = amount.steps.length - 1;
   let browser: Browser;
   beforeAll(async () => {
     browser = await launchBrowser();
@@ -267,71 +323,75 @@ describe.runIf(browserAvailable()).each(editions)('one state per chart ($lang)',
 
   it('keeps a chosen view as the steps scroll past: SVG, buttons, keys and live region agree', async () => {
     const { page, traffic, close } = await openEdition();
-    await whenEnhanced(page, 'output');
+    await whenEnhanced(page, sequence);
     const chart = outputChart(page);
+    // The views differ in title, so the title tells which one is drawn.
+    expect(share.title).not.toBe(amount.title);
+    expect(last).toBeGreaterThan(1);
     await chart.toStep(0);
     expect(await chart.pressed()).toEqual(['amount']);
     await chart.button('share').click();
     expect(await chart.pressed()).toEqual(['share']);
-    await expect.poll(chart.title, patience).toBe(titles.share);
-    await expect.poll(chart.marks, patience).toEqual(['2018']);
-    expect(await chart.press('ArrowRight')).toBe(read.share2018);
+    await expect.poll(chart.title, patience).toBe(share.title);
+    await expect.poll(chart.marks, patience).toEqual(share.steps[0]!.marks);
+    expect(await chart.press('ArrowRight')).toBe(share.steps[0]!.first);
 
     // The next steps keep the share view; the mark the reader is on stays, and the keys step through the shares.
     await chart.toStep(1);
-    await expect.poll(chart.marks, patience).toEqual(['2018', '2019']);
-    expect(await chart.title()).toBe(titles.share);
+    await expect.poll(chart.marks, patience).toEqual(share.steps[1]!.marks);
+    expect(await chart.title()).toBe(share.title);
     expect(await chart.pressed()).toEqual(['share']);
-    expect(await chart.live.textContent()).toBe(read.share2018);
-    expect(await chart.press('End')).toBe(read.share2019);
-    await chart.toStep(2);
-    await expect.poll(chart.marks, patience).toEqual(['2018', '2019', '2019-part']);
+    expect(await chart.live.textContent()).toBe(share.steps[0]!.first);
+    expect(await chart.press('End')).toBe(share.steps[1]!.last);
+    await chart.toStep(last);
+    await expect.poll(chart.marks, patience).toEqual(share.steps[last]!.marks);
     expect(await chart.pressed()).toEqual(['share']);
-    expect(await chart.press('End')).toBe(read.sharePart);
+    expect(await chart.press('End')).toBe(share.steps[last]!.last);
 
     // Back to amounts: the buttons, the SVG and what the keys read change together, and stay so on the way back up.
     await chart.button('amount').click();
     expect(await chart.pressed()).toEqual(['amount']);
-    await expect.poll(chart.title, patience).toBe(titles.amount);
+    await expect.poll(chart.title, patience).toBe(amount.title);
     expect(await chart.live.textContent()).toBe('');
-    expect(await chart.press('Home')).toBe(read.amount2018);
+    expect(await chart.press('Home')).toBe(amount.steps[last]!.first);
     await chart.toStep(1);
-    await expect.poll(chart.marks, patience).toEqual(['2018', '2019']);
+    await expect.poll(chart.marks, patience).toEqual(amount.steps[1]!.marks);
     expect(await chart.pressed()).toEqual(['amount']);
-    expect(await chart.press('End')).toBe(read.amount2019);
+    expect(await chart.press('End')).toBe(amount.steps[1]!.last);
     expect(traffic.problems).toEqual([]);
     await close();
   });
 
   it('keeps the view through a resize, in the sticky graphic and in a static sequence', async () => {
     const { page, traffic, close } = await openEdition({ viewport: viewports.desktop });
-    await whenEnhanced(page, 'output');
+    await whenEnhanced(page, sequence);
     const chart = outputChart(page);
-    await chart.toStep(2);
+    await chart.toStep(last);
     expect(await chart.svg.getAttribute('width')).toBe('600');
     await chart.button('share').click();
-    await expect.poll(chart.title, patience).toBe(titles.share);
+    await expect.poll(chart.title, patience).toBe(share.title);
     await page.setViewportSize(viewports.phone);
-    await chart.toStep(2);
+    await chart.toStep(last);
     // A narrower drawing of the same state and view.
     await expect.poll(() => chart.svg.getAttribute('width'), patience).toBe('320');
-    expect(await chart.title()).toBe(titles.share);
+    expect(await chart.title()).toBe(share.title);
     expect(await chart.pressed()).toEqual(['share']);
-    expect(await chart.press('End')).toBe(read.sharePart);
+    expect(await chart.press('End')).toBe(share.steps[last]!.last);
     expect(traffic.problems).toEqual([]);
     await close();
 
     // With reduced motion every step shows its own chart, each in the chosen view at whatever width shows.
     const still = await openEdition({ viewport: viewports.desktop, reducedMotion: 'reduce' });
-    await whenEnhanced(still.page, 'output');
-    await still.page.locator('#figure-output button[data-mode="share"]').click();
+    await whenEnhanced(still.page, sequence);
+    await still.page.locator(`#figure-${sequence} button[data-mode="share"]`).click();
     const shown = () =>
-      still.page.locator('#figure-output .scrolly-step__chart svg').filter({ visible: true }).locator('title').allTextContents();
-    await expect.poll(shown, patience).toEqual([titles.share, titles.share, titles.share]);
+      still.page.locator(`#figure-${sequence} .scrolly-step__chart svg`).filter({ visible: true }).locator('title').allTextContents();
+    const everyStep = share.steps.map(() => share.title);
+    await expect.poll(shown, patience).toEqual(everyStep);
     await still.page.setViewportSize(viewports.phone);
-    await expect.poll(shown, patience).toEqual([titles.share, titles.share, titles.share]);
+    await expect.poll(shown, patience).toEqual(everyStep);
     expect(
-      await still.page.locator('#figure-output .scrolly-step__chart svg').filter({ visible: true }).first().getAttribute('width'),
+      await still.page.locator(`#figure-${sequence} .scrolly-step__chart svg`).filter({ visible: true }).first().getAttribute('width'),
     ).toBe('320');
     expect(still.traffic.problems).toEqual([]);
     await still.close();
@@ -340,7 +400,9 @@ describe.runIf(browserAvailable()).each(editions)('one state per chart ($lang)',
   it(`reads every mark of every chart in ${lang === 'en' ? 'English punctuation, none full-width' : 'Chinese punctuation'}`, async () => {
     const { page, traffic, close } = await openEdition();
     const ids = await page.locator('figure[data-chart]').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')!));
-    expect(ids.length).toBeGreaterThanOrEqual(8);
+    // Every chart the edition's sections place, in page order.
+    expect(ids).toEqual(storyPage(lang).charts);
+    expect(ids.length).toBeGreaterThan(0);
     const said: string[] = [];
     for (const id of ids) {
       await whenEnhanced(page, id);
@@ -374,17 +436,21 @@ describe.runIf(browserAvailable())('a view a step was not drawn in', () => {
     const address = inject('siteUrls').root;
     const { context, traffic } = await watchedContext(browser, new URL(address).origin, { viewport: viewports.phone });
     const page = await context.newPage();
+    const { amount, share } = editions[0]!;
+    const first = share.steps[0]!.key;
     // The served page without the share view of the first step.
     await page.route(address, async (route) => {
       const response = await route.fetch();
-      const body = (await response.text()).replace(/<template data-mode="share" data-state="implied"[^]*?<\/template>/g, '');
+      const body = (await response.text()).replace(
+        new RegExp(`<template data-mode="share" data-state="${first}"[^]*?</template>`, 'g'),
+        '',
+      );
       await route.fulfill({ response, body });
     });
     await page.goto(address);
-    await whenEnhanced(page, 'output');
-    expect(await page.locator('template[data-state="implied"]').count()).toBe(0);
+    await whenEnhanced(page, sequence);
+    expect(await page.locator(`template[data-state="${first}"]`).count()).toBe(0);
     const chart = outputChart(page);
-    const { titles, read } = editions[0];
     await chart.toStep(0);
     expect(await chart.button('share').getAttribute('aria-disabled')).toBe('true');
     await chart.button('share').click({ force: true });
@@ -392,16 +458,16 @@ describe.runIf(browserAvailable())('a view a step was not drawn in', () => {
     await chart.toStep(1);
     expect(await chart.button('share').getAttribute('aria-disabled')).toBeNull();
     await chart.button('share').click();
-    await expect.poll(chart.title, patience).toBe(titles.share);
+    await expect.poll(chart.title, patience).toBe(share.title);
     // Up to the first step: amounts, with the amount button pressed and the keys reading amounts.
     await chart.toStep(0);
-    await expect.poll(chart.title, patience).toBe(titles.amount);
+    await expect.poll(chart.title, patience).toBe(amount.title);
     expect(await chart.pressed()).toEqual(['amount']);
     expect(await chart.button('share').getAttribute('aria-disabled')).toBe('true');
-    expect(await chart.press('ArrowRight')).toBe(read.amount2018);
+    expect(await chart.press('ArrowRight')).toBe(amount.steps[0]!.first);
     // The reader's choice holds: the share view is back at the next step.
     await chart.toStep(1);
-    await expect.poll(chart.title, patience).toBe(titles.share);
+    await expect.poll(chart.title, patience).toBe(share.title);
     expect(await chart.pressed()).toEqual(['share']);
     expect(traffic.problems).toEqual([]);
     await context.close();
@@ -455,22 +521,26 @@ describe.runIf(browserAvailable())('an enhancer that does not load', () => {
     expect(said()).toEqual([expect.stringMatching(/^warning: The charts stay static: their enhancer did not load/)]);
     expect(await page.locator('[data-enhanced]').count()).toBe(0);
     expect(await page.locator('.chart-controls').filter({ visible: true }).count()).toBe(0);
-    expect(await page.locator('.scrolly-step__chart svg').filter({ visible: true }).count()).toBe(5);
+    // Every step of every sequence shows its own chart.
+    expect(await page.locator('.scrolly-step__chart svg').filter({ visible: true }).count()).toBe(
+      sequences.reduce((n, id) => n + steps(id), 0),
+    );
     await close();
   });
 
   it('without the scrolly chunk, keeps a sequence static and still explorable', async () => {
     const { page, errors, messages, aborted, close } = await openBlocked('**/scrolly*.js');
-    const host = await whenEnhanced(page, 'output');
+    const host = await whenEnhanced(page, sequence);
     expect(aborted.length).toBeGreaterThan(0);
     expect((await host.getAttribute('class')) ?? '').not.toContain('is-scrolly');
-    expect(await host.locator('.scrolly-step__chart svg').filter({ visible: true }).count()).toBe(3);
-    await host.locator('.scrolly-step__chart').nth(2).focus();
+    expect(await host.locator('.scrolly-step__chart svg').filter({ visible: true }).count()).toBe(steps(sequence));
+    // The last step's chart reads its last mark, in amounts (the first view).
+    const last = host.locator('.scrolly-step__chart').nth(steps(sequence) - 1);
+    await last.focus();
     await page.keyboard.press('End');
-    expect(await host.locator('.scrolly-step__chart').nth(2).locator('[aria-live]').textContent()).toBe(
-      editions[0].read.sharePart.replace('高新产值占比（报道值）：40.3%', '高新技术产品产值：84.3亿元'),
-    );
-    await whenEnhanced(page, 'ranking');
+    expect(await last.locator('[aria-live]').textContent()).toBe(editions[0]!.amount.steps.at(-1)!.last);
+    // Another sequence still comes alive.
+    await whenEnhanced(page, sequences.find((id) => id !== sequence) ?? sequence);
     expect(errors).toEqual([]);
     expect(messages.filter((m) => m.includes('unhandled rejection'))).toEqual([]);
     expect(messages.filter((m) => !m.includes('Failed to load resource')).length).toBeLessThanOrEqual(1);

@@ -83,11 +83,15 @@ describe('provenance', () => {
   });
 
   it('credits the report on the story and the data page', () => {
+    // The report as data/source.json records it: its title, subtitle and authors, and what is known of where it ran.
+    const report = realStory().data.source.report;
+    const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+    expect(report.authors.length).toBeGreaterThan(0);
     for (const page of [story, dataPage]) {
       const credit = text(page.querySelector('#source'));
-      for (const s of ['吉安安福高新园区', '以绿色发展为基 拥抱产业未来', '李显洪', '王梓洋', '刘科强']) expect(credit).toContain(s);
+      for (const s of [report.title, report.subtitle, ...report.authors.map((a) => a.name)]) expect(credit).toContain(squash(s));
     }
-    expect(text(dataPage.querySelector('#report'))).toContain('报道未注明刊发媒体和日期');
+    expect(text(dataPage.querySelector('#report'))).toContain(squash(report.context));
   });
 });
 

@@ -5,11 +5,12 @@ import { describe, expect, inject, it } from 'vitest';
 import { checkBudgets, measure } from '../../scripts/budget.ts';
 import { checkLinks } from '../../scripts/links.ts';
 import { checkNu, htmlPages, javaAvailable } from '../../scripts/nu.ts';
-import { root } from '../helpers.ts';
+import { realStory, root } from '../helpers.ts';
 import { sites, type SiteName } from '../setup/sites.ts';
 
 const validator = new HtmlValidate({ extends: ['html-validate:recommended'] });
-const charts = ['timeline', 'cleanup', 'industries', 'output', 'sewage', 'environment', 'projects', 'ranking'];
+/** The story's charts: each has an embed page in each edition. */
+const charts = realStory().chartIds;
 const embedPages = ['', 'en/'].flatMap((edition) => charts.map((c) => `${edition}embed/${c}/index.html`));
 const pages = ['index.html', 'data/index.html', 'en/index.html', 'en/data/index.html', '404.html', ...embedPages];
 
