@@ -173,12 +173,11 @@ describe('EDITING.md', () => {
     }
   });
 
-  it('shows a new section that the check accepts, in both editions', () => {
-    const example = examples((b) => b.info.startsWith('mdx file='), 1)[0]!;
-    const path = example.info.slice('mdx file='.length);
-    expect(path).toMatch(/^content\/zh\//);
-    const twin = path.replace('/zh/', '/en/');
-    expect(messages(new Map([[path, example.code], [twin, example.code]]))).toEqual([]);
+  it('shows a new section that the check accepts, with its twin in the other language', () => {
+    const added = examples((b) => b.info.startsWith('mdx file='), 2).map((b) => [b.info.slice('mdx file='.length), b.code] as [string, string]);
+    expect(added.map(([path]) => path.split('/')[1]).sort()).toEqual([...story.editions].sort());
+    expect(new Set(added.map(([path]) => path.split('/').pop())).size).toBe(1);
+    expect(messages(new Map(added))).toEqual([]);
   });
 
   it('walks through a chart’s title and takeaway in both languages, on a copy of the story', () => {
