@@ -20,7 +20,21 @@ export default defineConfig({
   // share one node_modules (the broken-input build tests) never share a cache; a second story
   // (STORY_ROOT, the engine's test fixture) keeps its own.
   cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/astro`,
-  vite: { cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/vite` },
+  vite: {
+    cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/vite`,
+    build: {
+      rolldownOptions: {
+        // Astro's MDX pages carry its own "use astro:head-inject" marker, which Rolldown reports as a
+        // directive it may not keep, once per section (withastro/astro#18087, open). Astro reads the
+        // marker before bundling, so the report says nothing about this site: that one is dropped,
+        // every other warning is printed.
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use astro:head-inject"')) return;
+          warn(warning);
+        },
+      },
+    },
+  },
   markdown: {
     syntaxHighlight: false,
     // Sätteri, Astro's own MDX pipeline, with the rules of content as an mdast plugin: a file too

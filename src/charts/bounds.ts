@@ -77,3 +77,34 @@ export function overlappingLabels(boxes: readonly TextBox[], slack = 0.5): [Text
   });
   return pairs;
 }
+
+/** A drawn chart's size and labels. */
+export interface Layout {
+  width: number;
+  height: number;
+  labels: TextBox[];
+}
+
+/**
+ * Layouts by markup, read while the chart was still a DOM tree (see `rememberLayout`), so the
+ * story check measures a chart without parsing its markup again. Bounded, oldest first out; kept
+ * for the next check in the same process (the dev server, the editing screen's saves), where a
+ * save redraws every chart but only the charts it changed need reading.
+ */
+const layouts = new Map<string, Layout>();
+const LAYOUTS_KEPT = 4000;
+
+/** Records the layout of a chart just drawn, under the markup it serialises to. */
+export function rememberLayout(svg: SVGSVGElement, markup: string): void {
+  layouts.set(markup, { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), labels: textExtents(svg) });
+  if (layouts.size > LAYOUTS_KEPT) layouts.delete(layouts.keys().next().value!);
+}
+
+/** The layout of a chart's markup: remembered from its drawing, or read from the markup on `parse`'s DOM. */
+export function layoutOf(markup: string, parse: (markup: string) => SVGSVGElement): Layout {
+  const known = layouts.get(markup);
+  if (known) return known;
+  const svg = parse(markup);
+  rememberLayout(svg, markup);
+  return layouts.get(markup)!;
+}

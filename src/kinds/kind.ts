@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { theme, type Variant } from '../charts/theme.ts';
 import { serverDocument } from '../lib/dom.ts';
+import { rememberLayout } from '../charts/bounds.ts';
 import { isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
 import { formatNumber, type Locale } from '../lib/format.ts';
 import { text } from '../lib/schema.ts';
@@ -149,7 +150,9 @@ export function renderVariants(figureId: string, draw: (document: Document, widt
   const document = serverDocument();
   const out = {} as Svgs;
   for (const [variant, width] of Object.entries(theme.widths) as [Variant, number][]) {
-    out[variant] = draw(document, width, `${figureId}-${variant}`).outerHTML;
+    const svg = draw(document, width, `${figureId}-${variant}`);
+    out[variant] = svg.outerHTML;
+    rememberLayout(svg, out[variant]);
   }
   return out;
 }

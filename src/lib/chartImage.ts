@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { wrap } from '../charts/text.ts';
 import { theme } from '../charts/theme.ts';
 import type { Locale } from './format.ts';
 import { dict } from './i18n/index.ts';
-import { fontFiles } from './shareCard.ts';
+import { FONT, png } from './png.ts';
 import type { Story } from './story.ts';
 import { plain } from './template.ts';
 
@@ -18,7 +17,6 @@ const sheet = (name: string) => readFileSync(join(process.cwd(), 'src/styles', n
 const [globalCss, chartsCss, chartsMoreCss, chartsTimelineCss] = ['global.css', 'charts.css', 'charts-more.css', 'charts-timeline.css'].map(
   sheet,
 ) as [string, string, string, string];
-const FONT = 'Noto Sans SC';
 
 /** Top-level rules of a stylesheet (comments dropped); at-rules (dark scheme, container queries) are skipped. */
 function topLevelRules(css: string): { selector: string; body: string }[] {
@@ -142,16 +140,6 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
   ].join('');
 }
 
-const pngOptions = () => ({
-  fitTo: { mode: 'zoom' as const, value: CHART_IMAGE.scale },
-  font: { fontFiles, loadSystemFonts: false, defaultFontFamily: FONT },
-});
-
 /** The chart's image as a PNG, 2400 px wide. */
-export function chartImagePng(story: Story, id: string, locale: Locale): Buffer {
-  return new Resvg(chartImageSvg(story, id, locale), pngOptions()).render().asPng();
-}
-
-/** The same PNG rendered off the main thread, so that a build can draw all of them at once. */
-export const chartImagePngAsync = async (story: Story, id: string, locale: Locale): Promise<Buffer> =>
-  (await renderAsync(chartImageSvg(story, id, locale), pngOptions())).asPng();
+export const chartImagePng = (story: Story, id: string, locale: Locale): Promise<Buffer> =>
+  png(chartImageSvg(story, id, locale), CHART_IMAGE.scale);

@@ -1,18 +1,10 @@
-import { createRequire } from 'node:module';
-import { join } from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
 import { textWidth, wrap } from '../charts/text.ts';
 import type { Locale } from './format.ts';
+import { FONT, png } from './png.ts';
 import { keyFigureLabel, keyFigureValue } from './keyFigures.ts';
 import type { Story } from './story.ts';
 
 export const CARD = { width: 1200, height: 630 };
-
-// The font comes from an npm package, so the card renders the same on any machine, with or without CJK fonts installed.
-const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
-export const fontFiles = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf'].map((f) =>
-  requireFromProject.resolve(`@expo-google-fonts/noto-sans-sc/${f}`),
-);
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
@@ -29,7 +21,7 @@ export function shareCardSvg(story: Story, locale: Locale): string {
     `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content.replaceAll('’', "'"))}</text>`;
   const column = 1040 / figures.length;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="Noto Sans SC">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="${FONT}">`,
     `<rect width="100%" height="100%" fill="#f7f6f1"/><rect width="100%" height="12" fill="#1d6b45"/>`,
     text(80, 96, 26, words.kicker, 700, '#1d6b45'),
     ...title.map((line, i) => text(80, 178 + i * 70, 56, line, 700)),
@@ -44,8 +36,5 @@ export function shareCardSvg(story: Story, locale: Locale): string {
   ].join('');
 }
 
-/** The share card as a 1200×630 PNG. */
-export function shareCardPng(story: Story, locale: Locale): Buffer {
-  const resvg = new Resvg(shareCardSvg(story, locale), { font: { fontFiles, loadSystemFonts: false, defaultFontFamily: 'Noto Sans SC' } });
-  return resvg.render().asPng();
-}
+/** The share card as a 1200×630 PNG, in the font the build ships (so the same on any machine, with or without CJK fonts installed). */
+export const shareCardPng = (story: Story, locale: Locale): Promise<Buffer> => png(shareCardSvg(story, locale));

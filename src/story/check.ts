@@ -2,7 +2,7 @@ import { parseTree, type ParseError, printParseErrorCode, parse as parseJsonc } 
 import { parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { parseHTML } from 'linkedom';
-import { overlappingLabels, textExtents, type TextBox } from '../charts/bounds.ts';
+import { layoutOf, overlappingLabels } from '../charts/bounds.ts';
 import { chartEntry, kinds, type ChartEntry } from '../kinds/index.ts';
 import { editionCodes, type Locale } from '../lib/format.ts';
 import { keyFigureLabel } from '../lib/keyFigures.ts';
@@ -76,6 +76,29 @@ interface Parsed {
   text: string;
   value: unknown;
   locate: (path: Path) => { line: number; column: number } | undefined;
+}
+
+/**
+ * A build checks the story before Vite loads the pages (src/story/integration.ts), and the pages'
+ * own copy of the engine would check the same files again (src/story/site.ts). The build's result
+ * is handed over once, for exactly the files it checked; the development server never hands one
+ * over, so a change to the engine's code always reaches the pages there.
+ */
+const HANDED = Symbol.for("story check: the build's result, for the pages");
+type Handed = { files: StoryFiles; result: CheckResult };
+const sameFiles = (a: StoryFiles, b: StoryFiles) => a.size === b.size && [...a].every(([path, text]) => b.get(path) === text);
+
+/** Hands a build's check result to the pages of the same build. */
+export function handOver(files: StoryFiles, result: CheckResult): void {
+  (globalThis as { [HANDED]?: Handed })[HANDED] = { files, result };
+}
+
+/** The check of these files: the result handed over by the build, if it checked exactly these files, else a new check. */
+export function checkStoryOnce(files: StoryFiles): CheckResult {
+  const slot = globalThis as { [HANDED]?: Handed };
+  const handed = slot[HANDED];
+  delete slot[HANDED];
+  return handed && sameFiles(handed.files, files) ? handed.result : checkStory(files);
 }
 
 /**
@@ -950,21 +973,9 @@ function links(
 
 // What a reader sees --------------------------------------------------------------------------------
 
-/**
- * A chart's labels and size, read from its markup on a server DOM. Kept for the next check in
- * the same process (the dev server, the editing screen's saves): a save redraws every chart,
- * but only the charts it changed need reading again.
- */
-const drawn = new Map<string, { width: number; height: number; labels: TextBox[] }>();
-function layoutOf(markup: string) {
-  const known = drawn.get(markup);
-  if (known) return known;
-  const svg = parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelector('svg') as unknown as SVGSVGElement;
-  const layout = { width: Number(svg.getAttribute('width')), height: Number(svg.getAttribute('height')), labels: textExtents(svg) };
-  if (drawn.size > 2000) drawn.clear();
-  drawn.set(markup, layout);
-  return layout;
-}
+/** A chart's markup on a server DOM, for a chart not drawn in this process. */
+const parseSvg = (markup: string) =>
+  parseHTML(`<!doctype html><html><body>${markup}</body></html>`).document.querySelector('svg') as unknown as SVGSVGElement;
 
 /** A chart's labels at every width, in every state and view: each inside the chart, none over another. */
 function chartLayout(story: Story, id: string, edition: Edition, parsed: Parsed, add: (p: Problem) => void) {
@@ -982,7 +993,7 @@ function chartLayout(story: Story, id: string, edition: Edition, parsed: Parsed,
     'Shorten the words the label is made of (a word of the chart, or a record’s "short" name in data/); a number the chart draws that does not fit is a figure this kind of chart cannot show at this width: ask a developer';
   for (const { where, svgs } of sets)
     for (const markup of Object.values(svgs)) {
-      const { width, height, labels } = layoutOf(markup);
+      const { width, height, labels } = layoutOf(markup, parseSvg);
       for (const t of labels) {
         const edge = t.left < 0 ? 'left' : t.right > width ? 'right' : t.top < 0 ? 'top' : t.bottom > height ? 'bottom' : undefined;
         if (edge)

@@ -1,5 +1,5 @@
 import type { AstroIntegration } from 'astro';
-import { checkStory } from './check.ts';
+import { checkStory, handOver } from './check.ts';
 import { readStoryFiles } from './files.ts';
 import { folderOf } from './load.ts';
 import { storyRoot } from './loaders.ts';
@@ -18,12 +18,15 @@ export function storyCheck(): AstroIntegration {
       'astro:config:setup': ({ command, logger }) => {
         if (command !== 'build') return;
         const started = performance.now();
-        const { problems } = checkStory(readStoryFiles(storyRoot));
+        const files = readStoryFiles(storyRoot);
+        const result = checkStory(files);
+        const { problems } = result;
         if (problems.length) {
           // The problems are the editor's to read: printed once, without a stack trace, and the build stops.
           logger.error(new StoryError(problems, folderOf(storyRoot)).message);
           process.exit(1);
         }
+        handOver(files, result);
         logger.info(`the story passed its check in ${Math.round(performance.now() - started)} ms`);
       },
     },

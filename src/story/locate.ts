@@ -14,12 +14,31 @@ export function placeAt(text: string, offset: number): Place {
   return { line, column: before.length - before.lastIndexOf('\n') };
 }
 
+/** A parse kept per text: the check locates many fields of one file, and each would parse it again. Bounded, oldest first out. */
+function remembered<T>(parse: (text: string) => T): (text: string) => T {
+  const kept = new Map<string, T>();
+  return (text) => {
+    let value = kept.get(text);
+    if (value === undefined) {
+      value = parse(text);
+      kept.set(text, value);
+      if (kept.size > 64) kept.delete(kept.keys().next().value!);
+    }
+    return value;
+  };
+}
+const jsonTree = remembered((text) => parseTree(text) ?? null);
+const yamlTree = remembered((text) => {
+  const lines = new LineCounter();
+  return { lines, doc: parseDocument(text, { lineCounter: lines, prettyErrors: false }) };
+});
+
 /**
  * Where a field is in a JSON file: the value at the path, or the nearest enclosing value the
  * path reaches (a missing field is reported where its record is).
  */
 export function locateJson(text: string, path: Path): Place | undefined {
-  const root = parseTree(text);
+  const root = jsonTree(text);
   if (!root) return undefined;
   for (let n = path.length; n >= 0; n--) {
     const node = findNodeAtLocation(root, [...path.slice(0, n)]);
@@ -47,8 +66,7 @@ function childOf(node: unknown, key: string | number): { node: unknown; at: numb
  * enclosing field. `lineOffset` moves the place for YAML inside another file (front matter).
  */
 export function locateYaml(text: string, path: Path, lineOffset = 0): Place | undefined {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const { lines, doc } = yamlTree(text);
   let node: unknown = doc.contents;
   let at: number | undefined = (doc.contents as YamlNode | null)?.range?.[0];
   for (const key of path) {

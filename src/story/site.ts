@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { checkStory } from './check.ts';
+import { checkStoryOnce } from './check.ts';
 import { roleOf } from './files.ts';
 import { folderOf } from './load.ts';
 import { StoryError } from './problem.ts';
@@ -28,7 +28,7 @@ async function storyFiles() {
   return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
-const checked = checkStory(await storyFiles());
+const checked = checkStoryOnce(await storyFiles());
 if (checked.problems.length || !checked.story) throw new StoryError(checked.problems, folderOf(storyRoot));
 
 /** The story, checked and built once: every figure, chart and word the pages show. */

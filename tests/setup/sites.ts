@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -34,30 +34,35 @@ declare module 'vitest' {
     siteUrls: Record<SiteName, string>;
     /** The address the root site was built for (SITE_URL) and is served at: "http://127.0.0.1:<port>". */
     rootSite: string;
+    /** What each build printed. */
+    buildLogs: Record<SiteName, string>;
   }
 }
 
-function build(dir: string, base: string, site: string | undefined) {
+/** Builds a site; returns what the build printed, both streams, for the test of quiet builds. */
+function build(dir: string, base: string, site: string | undefined): string {
   rmSync(dir, { recursive: true, force: true });
-  execFileSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir, '--base', base], {
+  const run = spawnSync(join(root, 'node_modules/.bin/astro'), ['build', '--outDir', dir, '--base', base], {
     cwd: root,
     env: { ...buildEnv(), ...(site && { SITE_URL: site }) },
-    stdio: 'pipe',
+    encoding: 'utf8',
   });
+  if (run.status !== 0) throw new Error(`the build of the site at ${base} failed:\n${run.stdout}\n${run.stderr}`);
+  return `${run.stdout}\n${run.stderr}`;
 }
 
 /** Builds both sites once and serves each over HTTP on loopback, as a static host would. */
 export default async function setup(project: TestProject) {
   const port = await rootPort();
   const rootSite = `http://127.0.0.1:${port}`;
-  build(sites.root.dir, sites.root.base, rootSite);
-  build(sites.sub.dir, sites.sub.base, undefined);
+  const logs = { root: build(sites.root.dir, sites.root.base, rootSite), sub: build(sites.sub.dir, sites.sub.base, undefined) };
   const servers = await Promise.all([
     startServer({ dir: sites.root.dir, base: sites.root.base, port }),
     startServer({ dir: sites.sub.dir, base: sites.sub.base, port: 0 }),
   ]);
   project.provide('siteUrls', { root: servers[0]!.url, sub: servers[1]!.url });
   project.provide('rootSite', rootSite);
+  project.provide('buildLogs', logs);
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
   };

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartImagePngAsync, chartImageSvg } from '../../lib/chartImage.ts';
+import { chartImagePng, chartImageSvg } from '../../lib/chartImage.ts';
 import type { Locale } from '../../lib/format.ts';
 import { story } from '../../story/site.ts';
 
@@ -11,11 +11,14 @@ export const getStaticPaths = (() =>
     ),
   )) satisfies GetStaticPaths;
 
-// Astro builds one file at a time; the PNGs are all started at the first and drawn on the thread pool meanwhile.
+// Astro builds one file at a time; the PNGs are all queued at the first, in the order Astro asks for them, and drawn
+// one per core meanwhile (src/lib/png.ts). Each is let go once written.
 let pngs: Map<string, Promise<Buffer>> | undefined;
 const png = (id: string, locale: Locale) => {
-  pngs ??= new Map(story.chartIds.flatMap((c) => story.editions.map((l) => [`${c}.${l}`, chartImagePngAsync(story, c, l)] as const)));
-  return pngs.get(`${id}.${locale}`)!;
+  pngs ??= new Map(story.chartIds.flatMap((c) => story.editions.map((l) => [`${c}.${l}`, chartImagePng(story, c, l)] as const)));
+  const image = pngs.get(`${id}.${locale}`) ?? chartImagePng(story, id, locale);
+  pngs.delete(`${id}.${locale}`);
+  return image;
 };
 
 export const GET: APIRoute = async ({ props }) => {

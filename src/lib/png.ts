@@ -1,0 +1,155 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import subsetFont from 'subset-font';
+import workerpool from 'workerpool';
+
+/**
+ * SVG to PNG for the build's images (chart images, share cards), with the site's one font.
+ *
+ * - **Bounded:** at most one image per core is drawn at a time, each in a small child process,
+ *   however many images a story has, so a build's memory stays flat as charts are added.
+ * - **Small fonts:** the renders get the font cut to the characters of the images (subset-font):
+ *   resvg then parses a small font instead of 21 MB per render, and draws the same pixels.
+ * - **Cached:** a PNG is kept under the story's `.cache/images/`, named by the hash of everything
+ *   that decides its pixels (the SVG, the scale, resvg's and the font's versions), so an unchanged
+ *   image is never drawn again and a changed one can never be served from an old entry.
+ */
+
+const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
+const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
+/** The font family the images name: the one font the build ships. */
+export const FONT = 'Noto Sans SC';
+/** The font's files, regular and bold, from its npm package: the same on any machine. */
+export const fontFiles = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf'].map((f) =>
+  requireFromProject.resolve(`${FONT_PACKAGE}/${f}`),
+);
+const versionOf = (name: string) => (requireFromProject(`${name}/package.json`) as { version: string }).version;
+const RENDERER = `resvg ${versionOf('@resvg/resvg-js')}, ${FONT_PACKAGE} ${versionOf(FONT_PACKAGE)}, subset-font ${versionOf('subset-font')}`;
+
+/** The image cache: beside Astro's own cache in the story's folder (never in dist/), or `IMAGE_CACHE_DIR`. */
+const cacheDir = () => process.env['IMAGE_CACHE_DIR'] || join(process.env['STORY_ROOT'] ?? process.cwd(), '.cache', 'images');
+/** Entries unused for this long, and temporaries older than an hour (of a build that stopped), are removed when a process first opens the cache. */
+const KEEP_DAYS = 14;
+const TEMPORARY_HOURS = 1;
+
+/**
+ * The pool that draws: a child process per core, each drawing one image at a time. Child
+ * processes rather than threads, because resvg's pixels are outside V8's heap and a child can
+ * collect them after each image (see pngWorker.ts); started with the first image, ended when idle.
+ */
+let pool: ReturnType<typeof workerpool.pool> | undefined;
+let drawing = 0;
+const worker = () => join(process.cwd(), 'src/lib/pngWorker.ts');
+async function inPool(args: unknown[]): Promise<void> {
+  pool ??= workerpool.pool(worker(), {
+    maxWorkers: Math.max(1, availableParallelism()),
+    workerType: 'process',
+    forkOpts: { execArgv: ['--expose-gc'] },
+  });
+  drawing++;
+  try {
+    await pool.exec('draw', args);
+  } finally {
+    drawing--;
+    if (!drawing) {
+      const idle = pool;
+      setTimeout(() => {
+        if (!drawing && pool === idle) {
+          pool = undefined;
+          void idle.terminate();
+        }
+      }, 200).unref();
+    }
+  }
+}
+let opened: string | undefined;
+
+function openCache(): string {
+  const dir = cacheDir();
+  if (opened === dir) return dir;
+  mkdirSync(dir, { recursive: true });
+  const now = Date.now();
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    const age = now - statSync(path).mtimeMs;
+    if (age > (name.startsWith('.') ? TEMPORARY_HOURS * 3_600_000 : KEEP_DAYS * 86_400_000)) rmSync(path, { force: true, recursive: true });
+  }
+  opened = dir;
+  return dir;
+}
+
+/** Every character the SVG could draw: its text and markup, with character references decoded. */
+function charactersOf(svg: string): string[] {
+  const named: Record<string, string> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'" };
+  const decoded = svg.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (m, ref: string) => {
+    if (ref[0] !== '#') return named[ref] ?? m;
+    const hex = ref[1] === 'x' || ref[1] === 'X';
+    return String.fromCodePoint(Number.parseInt(ref.slice(hex ? 2 : 1), hex ? 16 : 10));
+  });
+  return [...new Set(svg + decoded)];
+}
+
+/**
+ * The font, cut to the characters of every image queued so far: one cut serves a whole build
+ * (its images are all queued before the first is drawn), and a later image with a character the
+ * cut lacks gets a new cut. The cuts are files in a temporary folder, removed when the process
+ * ends, because resvg reads fonts given as files far faster than fonts given as buffers.
+ */
+const queued = new Set<string>();
+type Cut = { has: Set<string>; files: string[] };
+let cut: Promise<Cut> | undefined;
+let cuts: string | undefined;
+let fonts: Buffer[] | undefined;
+
+function cutFor(characters: readonly string[]): Promise<Cut> {
+  const current = cut;
+  return (async (): Promise<Cut> => {
+    const have = current && (await current);
+    if (have && characters.every((c) => have.has.has(c))) return have;
+    if (cut !== current) return cutFor(characters);
+    const has = new Set([...queued, ...characters]);
+    const text = [...has].sort().join('');
+    cut = (async () => {
+      fonts ??= fontFiles.map((f) => readFileSync(f));
+      if (!cuts) {
+        cuts = mkdtempSync(join(tmpdir(), 'chart-fonts-'));
+        const folder = cuts;
+        process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+      }
+      const subsets = await Promise.all(
+        fonts.map((font) => subsetFont(font, text, { targetFormat: 'truetype', preserveNameIds: [1, 2, 4, 6, 16, 17] })),
+      );
+      const name = createHash('sha256').update(text).digest('hex').slice(0, 16);
+      const files = subsets.map((font, i) => {
+        const path = join(cuts!, `${name}.${i}.ttf`);
+        writeFileSync(path, font);
+        return path;
+      });
+      return { has, files };
+    })();
+    return cut;
+  })();
+}
+
+/** The PNG of an SVG drawn at `scale`, from the cache or drawn now, one image per core at a time. */
+export async function png(svg: string, scale = 1): Promise<Buffer> {
+  const dir = openCache();
+  const key = createHash('sha256').update(`${RENDERER}\n${scale}\n${svg}`).digest('hex');
+  const path = join(dir, `${key}.png`);
+  try {
+    const cached = readFileSync(path);
+    const now = new Date();
+    utimesSync(path, now, now);
+    return cached;
+  } catch {
+    const characters = charactersOf(svg);
+    for (const c of characters) queued.add(c);
+    const { files } = await cutFor(characters);
+    // Written whole, then renamed: a build that stops mid-write leaves no entry that could be read.
+    await inPool([svg, scale, files, FONT, path, join(dir, `.${key}.${process.pid}.png`)]);
+    return readFileSync(path);
+  }
+}
