@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { availableParallelism } from 'node:os';
 import { getViteConfig } from 'astro/config';
 
 export default getViteConfig({
@@ -6,6 +7,8 @@ export default getViteConfig({
   // with @astrojs/react, which only the dev server loads.
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
   test: {
+    // Every core (Vitest leaves one free by default: on two cores, one file at a time).
+    maxWorkers: availableParallelism(),
     testTimeout: 120_000,
     hookTimeout: 180_000,
     reporters: ['default', 'json'],
@@ -36,14 +39,25 @@ export default getViteConfig({
       },
       {
         // Checks of the built site, in and out of a real browser. Both builds are made once
-        // by the global setup; files run one at a time so Lighthouse measures an idle machine.
+        // by the global setup, and shared with the Lighthouse project.
         extends: true,
         test: {
           name: 'site',
           include: ['tests/{site,e2e}/**/*.test.ts'],
+          exclude: ['tests/e2e/lighthouse.test.ts'],
+          globalSetup: ['tests/setup/sites.ts'],
+          sequence: { groupOrder: 2 },
+        },
+      },
+      {
+        // Lighthouse, last and alone, so that it measures an idle machine.
+        extends: true,
+        test: {
+          name: 'lighthouse',
+          include: ['tests/e2e/lighthouse.test.ts'],
           globalSetup: ['tests/setup/sites.ts'],
           fileParallelism: false,
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 3 },
         },
       },
     ],

@@ -51,8 +51,15 @@ function build(dir: string, base: string, site: string | undefined): string {
   return `${run.stdout}\n${run.stderr}`;
 }
 
-/** Builds both sites once and serves each over HTTP on loopback, as a static host would. */
-export default async function setup(project: TestProject) {
+interface Served {
+  urls: Record<SiteName, string>;
+  rootSite: string;
+  logs: Record<SiteName, string>;
+  close: () => Promise<void>;
+}
+
+/** Builds both sites and serves each over HTTP on loopback, as a static host would. */
+async function buildAndServe(): Promise<Served> {
   const port = await rootPort();
   const rootSite = `http://127.0.0.1:${port}`;
   const logs = { root: build(sites.root.dir, sites.root.base, rootSite), sub: build(sites.sub.dir, sites.sub.base, undefined) };
@@ -60,10 +67,26 @@ export default async function setup(project: TestProject) {
     startServer({ dir: sites.root.dir, base: sites.root.base, port }),
     startServer({ dir: sites.sub.dir, base: sites.sub.base, port: 0 }),
   ]);
-  project.provide('siteUrls', { root: servers[0]!.url, sub: servers[1]!.url });
-  project.provide('rootSite', rootSite);
-  project.provide('buildLogs', logs);
-  return async () => {
-    await Promise.all(servers.map((s) => s.close()));
+  let closing: Promise<void> | undefined;
+  return {
+    urls: { root: servers[0]!.url, sub: servers[1]!.url },
+    rootSite,
+    logs,
+    close: () => (closing ??= Promise.all(servers.map((s) => s.close())).then(() => undefined)),
   };
+}
+
+/**
+ * The global setup of the projects that read the built site (site, and lighthouse, which runs
+ * alone after it): both sites are built once per run and shared, through the Vitest process's
+ * global object, since each project loads this file on its own.
+ */
+const SHARED = Symbol.for('the test sites of this run');
+export default async function setup(project: TestProject) {
+  const slot = globalThis as { [SHARED]?: Promise<Served> };
+  const served = await (slot[SHARED] ??= buildAndServe());
+  project.provide('siteUrls', served.urls);
+  project.provide('rootSite', served.rootSite);
+  project.provide('buildLogs', served.logs);
+  return () => served.close();
 }
