@@ -44,17 +44,18 @@ export default getViteConfig({
         test: {
           name: 'site',
           include: ['tests/{site,e2e}/**/*.test.ts'],
-          exclude: ['tests/e2e/lighthouse.test.ts'],
+          exclude: ['tests/e2e/lighthouse.test.ts', 'tests/e2e/editor.test.ts'],
           globalSetup: ['tests/setup/sites.ts'],
           sequence: { groupOrder: 2 },
         },
       },
       {
-        // Lighthouse, last and alone, so that it measures an idle machine.
+        // Last, one file at a time: Lighthouse, which measures the machine and needs it idle, and the
+        // editing screen, whose development server bundles its dependencies when it first opens.
         extends: true,
         test: {
-          name: 'lighthouse',
-          include: ['tests/e2e/lighthouse.test.ts'],
+          name: 'alone',
+          include: ['tests/e2e/lighthouse.test.ts', 'tests/e2e/editor.test.ts'],
           globalSetup: ['tests/setup/sites.ts'],
           fileParallelism: false,
           sequence: { groupOrder: 3 },

@@ -1,7 +1,8 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { applyEdits, findNodeAtLocation, modify, parseTree, type Node as JsonNode } from 'jsonc-parser';
+import prettier from '@prettier/sync';
+import type { Options as PrettierOptions } from 'prettier';
 import { isMap, isScalar, isSeq, parse as parseYamlText, parseDocument, type Document } from 'yaml';
 import { checkStory } from '../story/check.ts';
 import { readStoryFiles, roleOf, withChanges } from '../story/files.ts';
@@ -99,93 +100,36 @@ export function applyChanges(value: unknown, todo: readonly Change[]): unknown {
 const withEndings = (like: string, text: string) => (like.includes('\r\n') ? text.replace(/\r?\n/g, '\r\n') : text);
 const lf = (text: string) => text.replace(/\r\n/g, '\n');
 
-// JSON -----------------------------------------------------------------------------------------
+// Layout ---------------------------------------------------------------------------------------
 
-/** A value on one line, as the data files write a record: `{ "id": "a", "en": {"label": "A"} }`. */
-function oneLine(v: unknown, padded: boolean): string {
-  if (Array.isArray(v)) return `[${v.map((x) => oneLine(x, false)).join(', ')}]`;
-  if (!isObject(v)) return JSON.stringify(v);
-  const fields = Object.entries(v).filter(([, x]) => x !== undefined);
-  if (fields.length === 0) return '{}';
-  const pad = padded ? ' ' : '';
-  return `{${pad}${fields.map(([k, x]) => `${JSON.stringify(k)}: ${oneLine(x, false)}`).join(', ')}${pad}}`;
-}
+/**
+ * Data and chart files are laid out by Prettier with the project's config (`npm run format`
+ * leaves them as they are). A JSON file is written as Prettier prints its value: one layout
+ * for every data file, so a changed value changes its line and nothing else. A YAML file is
+ * changed through its `yaml` document, which keeps comments, and then laid out by Prettier.
+ */
+const prettierOptions = (() => {
+  let options: PrettierOptions | undefined;
+  return (): PrettierOptions => {
+    // The project's config, wherever the story's folder is (a test's copy has none of its own).
+    options ??= { ...(prettier.resolveConfig(join(process.cwd(), 'package.json')) ?? {}), plugins: [] };
+    return options;
+  };
+})();
+const pretty = (text: string, parser: 'json' | 'yaml') => prettier.format(text, { ...prettierOptions(), parser });
 
-/** A value laid out like `sample` (one line, or indented lines starting at `indent`). */
-function jsonLike(v: unknown, sample: string, indent: string): string {
-  if (!sample.includes('\n')) return oneLine(v, /^[[{] /.test(sample));
-  return JSON.stringify(v, null, 2).split('\n').join(`\n${indent}`);
-}
-
-/** The indentation of the line `offset` is on. */
-const indentAt = (text: string, offset: number) => /^[ \t]*/.exec(text.slice(text.lastIndexOf('\n', offset - 1) + 1))![0];
-const textOf = (text: string, n: JsonNode) => text.slice(n.offset, n.offset + n.length);
-const end = (n: JsonNode) => n.offset + n.length;
-
-/** What separates the items of a list or object: the text between two items, or a comma and the opening's spacing. */
-function gapOf(text: string, container: JsonNode): string {
-  const items = container.children!;
-  if (items.length >= 2) return text.slice(end(items[0]!), items[1]!.offset);
-  return `,${text.slice(container.offset + 1, items[0]!.offset)}`;
-}
-
-/** One change written into JSON text where it stands; the rest of the text is left as it is. */
-function editJson(text: string, c: Change): string {
-  const root = parseTree(text)!;
-  const node = c.insert ? undefined : findNodeAtLocation(root, c.path);
-  const splice = (from: number, to: number, s: string) => text.slice(0, from) + s + text.slice(to);
-  // The library's own edit, for what the file gives no example of (an item in an empty list).
-  const fallback = () =>
-    applyEdits(
-      text,
-      modify(text, c.path, c.value, { formattingOptions: { insertSpaces: true, tabSize: 2, eol: '\n' }, isArrayInsertion: !!c.insert }),
-    );
-  if (c.value === undefined) {
-    if (!node) return text;
-    const item = node.parent?.type === 'property' ? node.parent : node;
-    const items = item.parent!.children!;
-    const k = items.indexOf(item);
-    if (items.length === 1) return splice(item.parent!.offset + 1, end(item.parent!) - 1, '');
-    return k > 0 ? splice(end(items[k - 1]!), end(item), '') : splice(item.offset, items[1]!.offset, '');
-  }
-  if (node) {
-    const old = textOf(text, node);
-    const written =
-      isObject(c.value) || Array.isArray(c.value) ? jsonLike(c.value, old, indentAt(text, node.offset)) : JSON.stringify(c.value);
-    return splice(node.offset, end(node), written);
-  }
-  const container = findNodeAtLocation(root, c.path.slice(0, -1));
-  if (!container?.children?.length) return fallback();
-  const items = container.children;
-  const gap = gapOf(text, container);
-  if (container.type === 'array') {
-    const i = Number(c.path.at(-1));
-    const sample = items[Math.min(i, items.length - 1)]!;
-    const written = jsonLike(c.value, textOf(text, sample), indentAt(text, sample.offset));
-    const separator = gap.startsWith(',') ? gap.slice(1) : gap;
-    return i < items.length
-      ? splice(items[i]!.offset, items[i]!.offset, `${written},${separator}`)
-      : splice(end(items.at(-1)!), end(items.at(-1)!), `${gap}${written}`);
-  }
-  // A new field of an object, after its last field: on the object's one line, or on its own lines.
-  const last = items.at(-1)!;
-  const sample = textOf(text, container).includes('\n') ? '\n' : textOf(text, last.children![1]!);
-  const written = jsonLike(c.value, sample, indentAt(text, last.offset));
-  return splice(end(last), end(last), `${gap}${JSON.stringify(c.path.at(-1))}: ${written}`);
-}
-
-/** A JSON file with the changes written in place: untouched lines keep their layout, byte for byte. */
+/** A JSON file with the changes applied (in the file's order of fields), as Prettier prints it; unchanged, it stays byte for byte. */
 export function updateJson(text: string, next: unknown): string {
-  const before = lf(text);
-  const todo = changes(JSON.parse(before), next);
-  let out = before;
-  for (const c of todo) out = editJson(out, c);
-  if (!isDeepStrictEqual(JSON.parse(out), applyChanges(JSON.parse(before), todo)))
-    throw new Error('the change could not be written into the file as it is laid out; nothing was saved');
-  return withEndings(text, out);
+  const old: unknown = JSON.parse(lf(text));
+  const todo = changes(old, next);
+  if (todo.length === 0) return text;
+  // JSON prints a number too large to store (1e309, read as Infinity) as null: such a value is not
+  // printed anew but left to the check, which reads the file as sent and says what is wrong.
+  const finite = (v: unknown): boolean =>
+    typeof v === 'number' ? Number.isFinite(v) : typeof v === 'object' && v !== null ? Object.values(v).every(finite) : true;
+  if (!finite(next)) throw new Error('a number in the file is too large to store');
+  return withEndings(text, pretty(JSON.stringify(applyChanges(old, todo)), 'json'));
 }
-
-// YAML -----------------------------------------------------------------------------------------
 
 /** A path of the form's keys (text) as the document has them: `2019:` is a number key in YAML. */
 function resolve(doc: Document, path: Path): Path {
@@ -204,27 +148,12 @@ function resolve(doc: Document, path: Path): Path {
   return out;
 }
 
-/** Flow lists and maps spelt without their inner spaces, to recognise a line the printer only re-spaced. */
-const unspaced = (line: string) => line.replace(/([[{]) +/g, '$1').replace(/ +([\]}])/g, '$1');
-
-/**
- * A YAML file with the changes applied. A changed text or number is replaced where it stands,
- * in the quoting it had, so comments, flow lists and every other line stay byte for byte. A
- * change of shape (an item added or removed) prints the document anew, comments kept, and
- * puts back every line whose content did not change as it was spelt.
- */
+/** A YAML file with the changes applied to its document (comments kept), laid out by Prettier. */
 export function updateYaml(text: string, next: unknown): string {
   const before = lf(text);
   const doc = parseDocument(before);
   const todo = changes(doc.toJS(), next);
   if (todo.length === 0) return text;
-  const expected = applyChanges(doc.toJS(), todo);
-  const reads = (t: string) => {
-    const d = parseDocument(t);
-    return d.errors.length === 0 && isDeepStrictEqual(d.toJS(), expected);
-  };
-  const spliced = spliceScalars(before, doc, todo);
-  if (spliced !== undefined && reads(spliced)) return withEndings(text, spliced);
   for (const { path, value, insert } of todo) {
     const at = resolve(doc, path);
     if (insert) {
@@ -234,43 +163,11 @@ export function updateYaml(text: string, next: unknown): string {
     } else if (value === undefined) doc.deleteIn(at);
     else doc.setIn(at, doc.createNode(value));
   }
-  const printed = doc.toString({ lineWidth: 0, flowCollectionPadding: true });
-  const spelling = new Map(before.split('\n').map((l) => [unspaced(l), l]));
-  const restored = printed
-    .split('\n')
-    .map((l) => spelling.get(unspaced(l)) ?? l)
-    .join('\n');
-  for (const candidate of [restored, printed]) if (reads(candidate)) return withEndings(text, candidate);
-  throw new Error('the change could not be written into the file; nothing was saved');
-}
-
-/** The changes as replacements of scalars where they stand, or undefined when one is not a scalar's. */
-function spliceScalars(text: string, doc: Document, todo: Change[]): string | undefined {
-  const targets = todo.map((c) => ({ c, node: c.insert ? undefined : doc.getIn(resolve(doc, c.path), true) }));
-  if (!targets.every(({ c, node }) => isScalar(node) && node.range && (typeof c.value === 'string' || typeof c.value === 'number')))
-    return undefined;
-  let out = text;
-  // From the end of the file backwards, so earlier ranges stay valid.
-  for (const { c, node } of targets.sort((a, b) => (b.node as { range: number[] }).range[0]! - (a.node as { range: number[] }).range[0]!)) {
-    const scalar = node as { type?: string; range: [number, number, number] };
-    const quoted = (v: string) => `'${v.replaceAll("'", "''")}'`;
-    const value = c.value as string | number;
-    const candidates =
-      scalar.type === 'QUOTE_SINGLE'
-        ? [quoted(String(value)), JSON.stringify(value)]
-        : scalar.type === 'QUOTE_DOUBLE'
-          ? [JSON.stringify(value)]
-          : [String(value), quoted(String(value)), JSON.stringify(value)];
-    const [from, to] = scalar.range;
-    // The first spelling that reads back as the new value, in its place, is kept.
-    const fits = candidates.find((t) => {
-      const tried = parseDocument(out.slice(0, from) + t + out.slice(to));
-      return tried.errors.length === 0 && isDeepStrictEqual(tried.getIn(resolve(tried, c.path)), value);
-    });
-    if (fits === undefined) return undefined;
-    out = out.slice(0, from) + fits + out.slice(to);
-  }
-  return out;
+  const out = pretty(doc.toString({ lineWidth: 0 }), 'yaml');
+  const read = parseDocument(out);
+  if (read.errors.length || !isDeepStrictEqual(read.toJS(), applyChanges(parseDocument(before).toJS(), todo)))
+    throw new Error('the change could not be written into the file; nothing was saved');
+  return withEndings(text, out);
 }
 
 // MDX ------------------------------------------------------------------------------------------

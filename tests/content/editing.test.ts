@@ -84,9 +84,24 @@ function slips(): Record<string, string[]> {
   const largeValue = story.entry(large) as { value: number };
   const change = (path: string, text: string) => new Map([[path, text]]);
   return {
-    rate: messages(change(rate.path, json(rate.path, (d) => (d.records[rate.index].value = 120)))),
-    quoted: messages(change(measure.path, json(measure.path, (d) => (d.records[measure.index].value = String(d.records[measure.index].value))))),
-    missing: messages(change(sourced.path, json(sourced.path, (d) => delete d.records[sourced.index].source))),
+    rate: messages(
+      change(
+        rate.path,
+        json(rate.path, (d) => (d.records[rate.index].value = 120)),
+      ),
+    ),
+    quoted: messages(
+      change(
+        measure.path,
+        json(measure.path, (d) => (d.records[measure.index].value = String(d.records[measure.index].value))),
+      ),
+    ),
+    missing: messages(
+      change(
+        sourced.path,
+        json(sourced.path, (d) => delete d.records[sourced.index].source),
+      ),
+    ),
     misspelt: messages(
       change(
         dated.path,
@@ -97,20 +112,53 @@ function slips(): Record<string, string[]> {
       ),
     ),
     syntax: messages(change(measure.path, files.get(measure.path)!.replace(/("value": [\d.]+),/, '$1'))),
-    duplicate: messages(change(otherFile, json(otherFile, (d) => (d.records[0].id = JSON.parse(files.get(measure.path)!).records[0].id)))),
-    unit: messages(change(measure.path, json(measure.path, (d) => (d.records[measure.index].unit = '吨')))),
+    duplicate: messages(
+      change(
+        otherFile,
+        json(otherFile, (d) => (d.records[0].id = JSON.parse(files.get(measure.path)!).records[0].id)),
+      ),
+    ),
+    unit: messages(
+      change(
+        measure.path,
+        json(measure.path, (d) => (d.records[measure.index].unit = '吨')),
+      ),
+    ),
     unknownFact: messages(change(section, sectionText.replace(`<Fact id="${factId}" />`, `<Fact id="${factId}x" />`))),
     removed: messages(
-      change(owner.path, json(owner.path, (d) => d.records.splice(owner.index, 1))),
+      change(
+        owner.path,
+        json(owner.path, (d) => d.records.splice(owner.index, 1)),
+      ),
       new Set([rare]),
     ),
-    steps: messages(change(scrolly, scrollyText.replace(`state="${states[0]}"`, 'state="@"').replace(`state="${states[1]}"`, `state="${states[0]}"`).replace('state="@"', `state="${states[1]}"`))),
+    steps: messages(
+      change(
+        scrolly,
+        scrollyText
+          .replace(`state="${states[0]}"`, 'state="@"')
+          .replace(`state="${states[1]}"`, `state="${states[0]}"`)
+          .replace('state="@"', `state="${states[1]}"`),
+      ),
+    ),
     noState: messages(change(scrolly, scrollyText.replace(`<Step state="${states[0]}">`, '<Step>'))),
     word: messages(change(chart, chartText.replace(`{${offered}}`, `{${offered}x}`))),
-    english: messages(change(named.path, json(named.path, (d) => delete d.records[named.index].en))),
-    rule: messages(change(smallRecord.path, json(smallRecord.path, (d) => (d.records[smallRecord.index].value = largeValue.value + 100)))),
+    english: messages(
+      change(
+        named.path,
+        json(named.path, (d) => delete d.records[named.index].en),
+      ),
+    ),
+    rule: messages(
+      change(
+        smallRecord.path,
+        json(smallRecord.path, (d) => (d.records[smallRecord.index].value = largeValue.value + 100)),
+      ),
+    ),
     code: messages(change(section, `${sectionText}\n{new Date().getFullYear()}\n`)),
-    typed: messages(change(section, sectionText.replace(`<Fact id="${factId}" />`, `${(story.entry(factId) as { value?: number }).value ?? 12}`))),
+    typed: messages(
+      change(section, sectionText.replace(`<Fact id="${factId}" />`, `${(story.entry(factId) as { value?: number }).value ?? 12}`)),
+    ),
     inStep: messages(new Map([[twin, files.get(twin)!.replace(/<Fact id="[^"]+" \/>/, '')]])),
   };
 }
@@ -174,7 +222,9 @@ describe('EDITING.md', () => {
   });
 
   it('shows a new section that the check accepts, with its twin in the other language', () => {
-    const added = examples((b) => b.info.startsWith('mdx file='), 2).map((b) => [b.info.slice('mdx file='.length), b.code] as [string, string]);
+    const added = examples((b) => b.info.startsWith('mdx file='), 2).map(
+      (b) => [b.info.slice('mdx file='.length), b.code] as [string, string],
+    );
     expect(added.map(([path]) => path.split('/')[1]).sort()).toEqual([...story.editions].sort());
     expect(new Set(added.map(([path]) => path.split('/').pop())).size).toBe(1);
     expect(messages(new Map(added))).toEqual([]);
@@ -186,7 +236,8 @@ describe('EDITING.md', () => {
       const excerpt = parse(b.code) as Record<string, Record<string, string>>;
       const entry = parse(files.get(path)!) as Record<string, Record<string, string>>;
       // The excerpt shows fields the file has, in the place it has them.
-      for (const [edition, words] of Object.entries(excerpt)) for (const key of Object.keys(words)) expect(entry[edition]?.[key], `${path} ${edition}.${key}`).toBeDefined();
+      for (const [edition, words] of Object.entries(excerpt))
+        for (const key of Object.keys(words)) expect(entry[edition]?.[key], `${path} ${edition}.${key}`).toBeDefined();
     }
     const path = examples((b) => b.info.startsWith('yaml excerpt='), 1)[0]!.info.slice('yaml excerpt='.length);
     const id = path.replace(/^content\/charts\/|\.yaml$/g, '');
@@ -249,4 +300,3 @@ describe('EDITING.md', () => {
     }
   });
 });
-

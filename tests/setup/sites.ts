@@ -77,8 +77,8 @@ async function buildAndServe(): Promise<Served> {
 }
 
 /**
- * The global setup of the projects that read the built site (site, and lighthouse, which runs
- * alone after it): both sites are built once per run and shared, through the Vitest process's
+ * The global setup of the projects that read the built site (site, and alone, which runs its
+ * files one at a time after it): both sites are built once per run and shared, through the Vitest process's
  * global object, since each project loads this file on its own.
  */
 const SHARED = Symbol.for('the test sites of this run');

@@ -12,7 +12,13 @@ const source = () => {
 
 const dataset = (name: string) => {
   const file = data.datasets[name]!;
-  return { dataset: name, title: file.title, description: file.description, groups: file.groups, records: datasetRecords(file, data.source) };
+  return {
+    dataset: name,
+    title: file.title,
+    description: file.description,
+    groups: file.groups,
+    records: datasetRecords(file, data.source),
+  };
 };
 
 /** Each dataset as JSON, and the whole data set (every dataset and every derived figure) as one file. */
