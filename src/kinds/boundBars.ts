@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundBars as draw } from '../charts/boundBars.ts';
 import { factId, text } from '../lib/schema.ts';
-import { axisScale, datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
+import { axisScale, defineKind, figureOf, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Lower bounds ("over …"), each a figure; figures of one unit share a panel and a scale. */
@@ -19,7 +19,7 @@ const words = {
  * Lower bounds as bars that run on into an open, fading end: the report says only "over".
  * The words offer {items} (every bound and value) and {count}.
  */
-export const boundBars = defineKind<z.infer<typeof data>, { panels: Record<string, string>; note: string }>({
+export const boundBars = defineKind({
   name: 'boundBars',
   data,
   words,
@@ -44,24 +44,15 @@ export const boundBars = defineKind<z.infer<typeof data>, { panels: Record<strin
       group: f.unit,
     }));
     const text = ctx.texts({ items: ctx.list(bounds.map((b) => `${b.label} ${b.text}`)), count: bounds.length });
-    return {
-      ...text,
-      sources: sourcesOf(figures),
-      datasets: datasetsOf(figures),
-      table: figures.map((f) => row(ctx, f)),
-      points: figures.map((f) => point(ctx, f.id, f)),
-      svg: renderVariants(ctx.id, (document, width, id) =>
+    return figureOf(ctx, text, {
+      drawn: figures,
+      draw: (at) =>
         draw(bounds, {
-          document,
-          id,
-          width,
-          title: text.title,
-          description: text.description,
+          ...at,
           groups: panels,
           note: ctx.words.note,
           tickFormat: tickFormat(ctx.locale),
         }),
-      ),
-    };
+    });
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { categoryCount as draw } from '../charts/categoryCount.ts';
 import { factId, text } from '../lib/schema.ts';
-import { defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
+import { defineKind, figureOf, point, row } from './kind.ts';
 
 const data = z.strictObject({
   /** The dataset whose groups are the categories, drawn as boxes with their names and descriptions. */
@@ -20,7 +20,7 @@ const words = {
 };
 
 /** Categories as equal boxes, and a total as one square per thing under all of them. The words offer {categories} (the names, listed). */
-export const categoryCount = defineKind<z.infer<typeof data>, { totalLabel: string; note: string }>({
+export const categoryCount = defineKind({
   name: 'categoryCount',
   data,
   words,
@@ -33,9 +33,8 @@ export const categoryCount = defineKind<z.infer<typeof data>, { totalLabel: stri
     const source = ctx.provenance(count ?? total);
     const categories = groups.map((g) => ({ key: g.key, label: ctx.groupName(g), description: ctx.groupDescription(g) ?? '' }));
     const text = ctx.texts({ categories: ctx.list(categories.map((c) => c.label)) });
-    return {
-      ...text,
-      sources: sourcesOf([...(count ? [count] : []), total]),
+    return figureOf(ctx, text, {
+      drawn: [...(count ? [count] : []), total],
       datasets: [dataset.name],
       table: [
         ...(count ? [row(ctx, count)] : []),
@@ -43,12 +42,11 @@ export const categoryCount = defineKind<z.infer<typeof data>, { totalLabel: stri
         row(ctx, total),
       ],
       points: [...categories.map((c) => ({ key: c.key, label: c.label, value: c.description, source })), point(ctx, 'total', total)],
-      svg: renderVariants(ctx.id, (document, width, id) =>
+      draw: (at) =>
         draw(
           { categories, total: { value: total.value, text: ctx.show(total), label: ctx.words.totalLabel } },
-          { document, id, width, title: text.title, description: text.description, note: ctx.words.note },
+          { ...at, note: ctx.words.note },
         ),
-      ),
-    };
+    });
   },
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { growthBars as drawChart, type GrowthBar } from '../charts/growthBars.ts';
 import { formatAmount, formatNumber, formatSigned } from '../lib/format.ts';
 import { factId, markKey as key, text } from '../lib/schema.ts';
-import { axisScale, datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat, type Point } from './kind.ts';
+import { axisScale, defineKind, drawAt, figureOf, point, tickFormat, type DrawnAt, type Point } from './kind.ts';
 
 const data = z.strictObject({
   /** Bars left to right: a figure each, with an optional part drawn from the base (a high-tech share of output). */
@@ -40,25 +40,7 @@ const words = {
 };
 
 /** Bars of a total per period, a reported part stacked from the base, derived bars hatched; optionally as shares, and told in steps. */
-export const growthBars = defineKind<
-  z.infer<typeof data>,
-  {
-    bars: Record<string, string>;
-    legend: { part: string; rest: string; derived: string };
-    views?: { amount: string; share: string } | undefined;
-    share?:
-      | {
-          title: string;
-          description: string;
-          whole: Record<string, string>;
-          missing: string;
-          missingLabel: Record<string, string>;
-          missingSource: string;
-          bars?: Record<string, string> | undefined;
-        }
-      | undefined;
-  }
->({
+export const growthBars = defineKind({
   name: 'growthBars',
   data,
   words,
@@ -89,14 +71,11 @@ export const growthBars = defineKind<
     // Bars and parts share one axis, so one unit: the largest of them picks it.
     const scale = axisScale(bars.flatMap((b) => [b.figure, ...(b.partFigure ? [b.partFigure] : [])]));
     const unitOf = ctx.axisUnit(bars[0]!.figure, scale);
-    const draw = (
-      rows: GrowthBar[],
-      o: { title: string; description: string; unit: string; visible?: readonly string[]; change?: string },
-      idPrefix: string,
-    ) =>
-      renderVariants(idPrefix, (document, width, id) =>
-        drawChart(rows, { document, id, width, legend: w.legend, tickFormat: tickFormat(locale), ...o }),
-      );
+    /** A drawing of these bars, at one width; `visible` for a step of the sequence. */
+    const drawing =
+      (rows: GrowthBar[], o: { unit: string; visible?: readonly string[]; change?: string }) =>
+      (at: DrawnAt): SVGSVGElement =>
+        drawChart(rows, { ...at, legend: w.legend, tickFormat: tickFormat(locale), ...o });
     const amountRows: GrowthBar[] = bars.map((b) => ({
       key: b.key,
       label: b.label,
@@ -105,18 +84,12 @@ export const growthBars = defineKind<
       ...(b.figure.derived && { derived: true }),
       ...(b.partFigure && { part: { value: ctx.drawn(b.partFigure, scale), text: formatAmount(b.partFigure, locale, scale) } }),
     }));
-    const amount = (visible?: readonly string[], prefix = ctx.id) =>
-      draw(
-        amountRows,
-        {
-          title: text.title,
-          description: text.description,
-          unit: unitOf,
-          ...(change && { change: `${formatSigned(change.value, change.digits, locale)}%` }),
-          ...(visible && { visible }),
-        },
-        prefix,
-      );
+    const amount = (visible?: readonly string[]) =>
+      drawing(amountRows, {
+        unit: unitOf,
+        ...(change && { change: `${formatSigned(change.value, change.digits, locale)}%` }),
+        ...(visible && { visible }),
+      });
     const points: Point[] = bars.flatMap((b) => [
       point(ctx, b.key, b.figure),
       ...(b.partFigure ? [point(ctx, `${b.key}-part`, b.partFigure)] : []),
@@ -124,14 +97,9 @@ export const growthBars = defineKind<
     const all = [...bars.flatMap((b) => [b.figure, ...(b.partFigure ? [b.partFigure] : [])]), ...(change ? [change] : []), ...extra];
     const shown = [...new Set(all)];
     const model = {
-      ...text,
-      sources: sourcesOf(shown),
-      datasets: datasetsOf(shown),
-      table: shown.map((f) => row(ctx, f)),
-      svg: amount(),
-      points,
+      ...figureOf(ctx, text, { drawn: shown, points, draw: amount() }),
       ...(d.states && {
-        states: d.states.map((s) => ({ key: s.key, svg: amount(s.show, `${ctx.id}-${s.key}`) })),
+        states: d.states.map((s) => ({ key: s.key, svg: drawAt(`${ctx.id}-${s.key}`, text, amount(s.show)) })),
       }),
     };
     if (!d.shares) return model;
@@ -150,7 +118,7 @@ export const growthBars = defineKind<
     const shareText = { title: ctx.say('share.title', sw.title), description: ctx.say('share.description', sw.description) };
     const shareUnit = ctx.axisUnit(Object.values(shares)[0]!);
     const share = (visible?: readonly string[], prefix = `${ctx.id}-share`) =>
-      draw(shareRows, { ...shareText, unit: shareUnit, ...(visible && { visible }) }, prefix);
+      drawAt(prefix, shareText, drawing(shareRows, { unit: shareUnit, ...(visible && { visible }) }));
     return {
       ...model,
       modes: [

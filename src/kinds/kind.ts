@@ -74,7 +74,7 @@ export interface KindContext<D, W> {
   file: string;
   locale: Locale;
   data: D;
-  words: W & { title: string; takeaway: string; description: string; notes: string[] };
+  words: W & WordsOf<typeof commonWords>;
   /** A figure by id; `field` names where the id was given, for the error. */
   figure(id: string, field: string): Fact;
   /** Any registry entry (figure, date or item) by id. */
@@ -124,7 +124,13 @@ export interface ChartKind<D = unknown, W = unknown> {
   build(ctx: KindContext<D, W>): Omit<FigureModel, 'id' | 'kind'>;
 }
 
-export const defineKind = <D, W>(kind: ChartKind<D, W>): ChartKind<D, W> => kind;
+/** The words a kind's own schema reads from a chart's file: its type, inferred from the schema (defaults applied). */
+export type WordsOf<S extends z.ZodRawShape> = z.output<z.ZodObject<S>>;
+
+/** A chart kind, its types inferred from its two schemas: what it binds (`data`) and its own words (`words`). */
+export const defineKind = <DS extends z.ZodType, WS extends z.ZodRawShape>(
+  kind: Omit<ChartKind<z.output<DS>, WordsOf<WS>>, 'data' | 'words'> & { data: DS; words: WS },
+): ChartKind<z.output<DS>, WordsOf<WS>> => kind as ChartKind<z.output<DS>, WordsOf<WS>>;
 
 /** A table row for a figure, worded as everywhere else. */
 export function row<D, W>(ctx: KindContext<D, W>, f: AnyFact, label = ctx.name(f)): TableRow {
@@ -156,6 +162,46 @@ export function renderVariants(figureId: string, draw: (document: Document, widt
   }
   return out;
 }
+
+/** The options every chart drawing takes: the document to draw in, its ids' prefix, its width, and its name and text alternative. */
+export interface DrawnAt {
+  document: Document;
+  id: string;
+  width: number;
+  title: string;
+  description: string;
+}
+
+/**
+ * A figure from what a kind builds: its words (`ctx.texts`), the entries it draws, and how it
+ * draws at one width. The report lines and datasets come from the entries; so do the table
+ * (a `row` each) and the marks a reader steps to (a `point` each, keyed by id) unless the kind
+ * gives its own; the drawing is made at every prerendered width.
+ */
+export function figureOf<D, W>(
+  ctx: KindContext<D, W>,
+  text: ReturnType<KindContext<D, W>['texts']>,
+  parts: {
+    drawn: readonly AnyFact[];
+    draw: (at: DrawnAt) => SVGSVGElement;
+    table?: TableRow[];
+    points?: Point[];
+    datasets?: string[];
+  },
+): Omit<FigureModel, 'id' | 'kind'> {
+  return {
+    ...text,
+    sources: sourcesOf(parts.drawn),
+    datasets: parts.datasets ?? datasetsOf(parts.drawn),
+    table: parts.table ?? parts.drawn.map((f) => row(ctx, f)),
+    points: parts.points ?? parts.drawn.map((f) => point(ctx, f.id, f)),
+    svg: drawAt(ctx.id, text, parts.draw),
+  };
+}
+
+/** A chart drawn at each prerendered width with its figure's name and text alternative; `prefix` keeps the ids of each drawing apart. */
+export const drawAt = (prefix: string, text: { title: string; description: string }, draw: (at: DrawnAt) => SVGSVGElement): Svgs =>
+  renderVariants(prefix, (document, width, id) => draw({ document, id, width, title: text.title, description: text.description }));
 
 /**
  * Axis ticks written as the edition writes numbers, with the decimals the tick has:

@@ -3,7 +3,7 @@ import { rankSlope as drawChart } from '../charts/rankSlope.ts';
 import { formatDate, withUnit } from '../lib/format.ts';
 import { plain } from '../lib/template.ts';
 import { factId, text } from '../lib/schema.ts';
-import { datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
+import { defineKind, drawAt, figureOf, point, row, tickFormat, type DrawnAt } from './kind.ts';
 
 const data = z.strictObject({
   /** Ranks in time order, each a figure with its year; told in steps, one per rank. */
@@ -29,7 +29,7 @@ const words = {
  * A slope between yearly ranks, rank 1 on top, on a window of ranks around the data. The
  * chart's words offer {first}, {last} (ranks as prose shows them), {firstYear}, {lastYear} and {change}.
  */
-export const rankSlope = defineKind<z.infer<typeof data>, { change: string; better: string; window: string; rank: string }>({
+export const rankSlope = defineKind({
   name: 'rankSlope',
   data,
   words,
@@ -56,16 +56,13 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
     const args = { first, last, change: changeMarked, firstYear: ranks[0]!.year, lastYear: ranks.at(-1)!.year };
     const text = ctx.texts(args);
     const label = (r: (typeof ranks)[number]) => ctx.say('rank', w.rank, { year: r.year });
-    const draw = (visible?: readonly string[], prefix = ctx.id) =>
-      renderVariants(prefix, (document, width, id) =>
+    const drawing =
+      (visible?: readonly string[]) =>
+      (at: DrawnAt): SVGSVGElement =>
         drawChart(
           ranks.map((r) => ({ key: r.key, label: r.year, rank: r.fact.value })),
           {
-            document,
-            id,
-            width,
-            title: text.title,
-            description: text.description,
+            ...at,
             format: (rank) => ctx.show({ ...first, value: rank, digits: 0 }),
             tickFormat: tickFormat(locale),
             change,
@@ -73,22 +70,18 @@ export const rankSlope = defineKind<z.infer<typeof data>, { change: string; bett
             window: (from, to) => ctx.say('window', w.window, { from, to }),
             ...(visible && { visible }),
           },
-        ),
-      );
+        );
     const extra = [...(gained ? [gained] : []), ...d.table.map((id, i) => ctx.figure(id, `data.table[${i}]`))];
     return {
-      ...text,
-      sources: sourcesOf(ranks.map((r) => r.fact)),
-      datasets: datasetsOf(ranks.map((r) => r.fact)),
-      table: [...ranks.map((r) => row(ctx, r.fact, label(r))), ...extra.map((f) => row(ctx, f))],
-      svg: draw(),
-      points: ranks.map((r) => point(ctx, r.key, r.fact, label(r))),
+      ...figureOf(ctx, text, {
+        drawn: ranks.map((r) => r.fact),
+        table: [...ranks.map((r) => row(ctx, r.fact, label(r))), ...extra.map((f) => row(ctx, f))],
+        points: ranks.map((r) => point(ctx, r.key, r.fact, label(r))),
+        draw: drawing(),
+      }),
       states: ranks.map((r, i) => ({
         key: r.key,
-        svg: draw(
-          ranks.slice(0, i + 1).map((x) => x.key),
-          `${ctx.id}-${r.key}`,
-        ),
+        svg: drawAt(`${ctx.id}-${r.key}`, text, drawing(ranks.slice(0, i + 1).map((x) => x.key))),
       })),
     };
   },

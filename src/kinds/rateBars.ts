@@ -4,7 +4,7 @@ import { rateBars as draw, sortRates } from '../charts/rateBars.ts';
 import { countWords, formatAmount } from '../lib/format.ts';
 import { isFigure, type Fact } from '../lib/facts.ts';
 import { text } from '../lib/schema.ts';
-import { defineKind, point, renderVariants, row, sourcesOf } from './kind.ts';
+import { defineKind, figureOf } from './kind.ts';
 
 const data = z.strictObject({
   /** A dataset of rates (%), each in one of the dataset's groups; all its records are drawn. */
@@ -21,7 +21,7 @@ const words = {
  * groups, which readers can highlight. The words offer {items} (every rate and value),
  * {full} (how many reach 100%, a number for plural), {fullCount} (the same, as prose writes it), {lowest} and {lowestValue}.
  */
-export const rateBars = defineKind<z.infer<typeof data>, { full: string }>({
+export const rateBars = defineKind({
   name: 'rateBars',
   data,
   words,
@@ -59,15 +59,12 @@ export const rateBars = defineKind<z.infer<typeof data>, { full: string }>({
       fullCount: countWords(rates.filter((r) => r.value === 100).length, locale),
     });
     return {
-      ...text,
-      sources: sourcesOf(rates.map((r) => r.fact)),
-      datasets: [dataset.name],
-      table: rates.map((r) => row(ctx, r.fact)),
-      points: rates.map((r) => point(ctx, r.key, r.fact)),
+      ...figureOf(ctx, text, {
+        drawn: rates.map((r) => r.fact),
+        datasets: [dataset.name],
+        draw: (at) => draw(rates, { ...at, full: ctx.words.full, groups }),
+      }),
       highlight: Object.entries(groups).map(([key, label]) => ({ key, label })),
-      svg: renderVariants(ctx.id, (document, width, id) =>
-        draw(rates, { document, id, width, title: text.title, description: text.description, full: ctx.words.full, groups }),
-      ),
     };
   },
 });

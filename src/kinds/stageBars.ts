@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { stageBars as draw } from '../charts/stageBars.ts';
 import { factId, text } from '../lib/schema.ts';
-import { axisScale, datasetsOf, defineKind, point, renderVariants, row, sourcesOf, tickFormat } from './kind.ts';
+import { axisScale, defineKind, figureOf, point, row, tickFormat } from './kind.ts';
 
 const data = z.strictObject({
   /** Capacities on one scale from 0, each a figure; a figure with `"stage": "planned"` is drawn dashed. */
@@ -17,7 +17,7 @@ const words = {
 };
 
 /** Bars of a capacity by stage, planned stages dashed, and an optional rate as a ring. The words offer nothing beyond the figures. */
-export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: string; planned: string } }>({
+export const stageBars = defineKind({
   name: 'stageBars',
   data,
   words,
@@ -30,13 +30,11 @@ export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: str
     // The stages share one axis, so one unit: the largest picks it.
     const scale = axisScale(stages);
     const drawn = [...stages, ...(ring ? [ring] : [])];
-    return {
-      ...text,
-      sources: sourcesOf(drawn),
-      datasets: datasetsOf(drawn),
+    return figureOf(ctx, text, {
+      drawn,
       table: [...stages, ...extra, ...(ring ? [ring] : [])].map((f) => row(ctx, f)),
       points: [...stages.map((f) => point(ctx, f.id, f)), ...(ring ? [point(ctx, 'rate', ring)] : [])],
-      svg: renderVariants(ctx.id, (document, width, id) =>
+      draw: (at) =>
         draw(
           {
             stages: stages.map((f) => ({
@@ -49,17 +47,12 @@ export const stageBars = defineKind<z.infer<typeof data>, { legend: { built: str
             ...(ring && { rate: { label: ctx.name(ring), value: ring.value, text: ctx.show(ring) } }),
           },
           {
-            document,
-            id,
-            width,
-            title: text.title,
-            description: text.description,
+            ...at,
             unit: ctx.axisUnit(stages[0]!, scale),
             legend: ctx.words.legend,
             tickFormat: tickFormat(ctx.locale),
           },
         ),
-      ),
-    };
+    });
   },
 });

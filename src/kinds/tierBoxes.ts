@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { tierBoxes as draw, type TierRole } from '../charts/tierBoxes.ts';
 import type { AnyFact } from '../lib/facts.ts';
 import { text } from '../lib/schema.ts';
-import { defineKind, renderVariants, sourcesOf } from './kind.ts';
+import { defineKind, figureOf } from './kind.ts';
 
 const data = z.strictObject({
   /** A dataset of named items in tiers (its groups, in order): the first tier is the lead, an "unlisted" tier has no named members. */
@@ -17,7 +17,7 @@ const words = {
 };
 
 /** Tiers of named items: the lead tier large, the others as equal boxes, unlisted tiers open and dashed. The words offer {lead} and {others} (names, listed). */
-export const tierBoxes = defineKind<z.infer<typeof data>, { heading: string; unlistedHeading: string }>({
+export const tierBoxes = defineKind({
   name: 'tierBoxes',
   data,
   words,
@@ -54,20 +54,18 @@ export const tierBoxes = defineKind<z.infer<typeof data>, { heading: string; unl
     );
     const headings = Object.fromEntries(tiers.map((t) => [t.role, t.heading])) as Record<TierRole, string>;
     const reportLine = ctx.provenance(entries[0]!);
-    return {
-      ...text,
-      sources: sourcesOf(entries),
+    return figureOf(ctx, text, {
+      drawn: entries,
       datasets: [dataset.name],
       table: items.flatMap((i) =>
         i.entry ? [{ label: i.label, value: i.heading, source: ctx.provenance(i.entry), derived: false, fact: i.key }] : [],
       ),
       points: items.map((i) => ({ key: i.key, label: i.label, value: i.heading, source: i.entry ? ctx.provenance(i.entry) : reportLine })),
-      svg: renderVariants(ctx.id, (document, width, id) =>
+      draw: (at) =>
         draw(
           items.map((i) => ({ key: i.key, label: i.label, tier: i.tier })),
-          { document, id, width, title: text.title, description: text.description, tiers: headings },
+          { ...at, tiers: headings },
         ),
-      ),
-    };
+    });
   },
 });

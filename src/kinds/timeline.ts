@@ -4,7 +4,7 @@ import { timeline as draw } from '../charts/timeline.ts';
 import { formatDate } from '../lib/format.ts';
 import { isDateFact } from '../lib/facts.ts';
 import { text } from '../lib/schema.ts';
-import { defineKind, renderVariants, sourcesOf } from './kind.ts';
+import { defineKind, figureOf } from './kind.ts';
 
 const data = z.strictObject({
   /** A dataset of dated events; its groups colour them and make the legend. */
@@ -17,7 +17,7 @@ const words = {
 };
 
 /** Dated events down a vertical time axis, long empty stretches compressed. The words offer {count}, {first} and {last} (dates), {firstYear} and {lastYear}. */
-export const timeline = defineKind<z.infer<typeof data>, { gap: string }>({
+export const timeline = defineKind({
   name: 'timeline',
   data,
   words,
@@ -48,27 +48,21 @@ export const timeline = defineKind<z.infer<typeof data>, { gap: string }>({
       firstYear: events[0]!.date.slice(0, 4),
       lastYear: events.at(-1)!.date.slice(0, 4),
     });
-    return {
-      ...text,
-      sources: sourcesOf(events),
+    return figureOf(ctx, text, {
+      drawn: events,
       datasets: [dataset.name],
       table: events.map((e) => ({ label: e.name, value: e.when, source: ctx.provenance(e), derived: false, fact: e.id })),
       points: events.map((e) => ({ key: e.id, fact: e.id, label: e.name, value: e.when, source: ctx.provenance(e) })),
-      svg: renderVariants(ctx.id, (document, width, id) =>
+      draw: (at) =>
         draw(
           events.map((e) => ({ key: e.id, date: e.date, label: e.name, kind: e.group ?? '' })),
           {
-            document,
-            id,
-            width,
-            title: text.title,
-            description: text.description,
+            ...at,
             kinds,
             dateLabel: (date) => formatDate(date, locale),
             gap: (from, to) => ctx.say('gap', ctx.words.gap, { from: String(from), to: String(to), years: to - from + 1 }),
           },
         ),
-      ),
-    };
+    });
   },
 });
