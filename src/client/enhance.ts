@@ -1,7 +1,7 @@
 import { ChartArea } from './interact.ts';
 import { cloneWithPrefix, morph, prefixOf } from './morph.ts';
 import { duration, reducedMotion } from './motion.ts';
-import { parsePayload, type Payload } from './payload.ts';
+import { parsePayload, type Payload } from '../lib/payload.ts';
 import { variantFor } from './pure.ts';
 import type { watchSteps } from './scrolly.ts';
 

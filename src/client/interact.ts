@@ -1,4 +1,4 @@
-import type { Point } from './payload.ts';
+import type { Point } from '../lib/payload.ts';
 import { announce, placeTooltip, stepIndex } from './pure.ts';
 
 /**

@@ -12,7 +12,7 @@ import type { EditorModel } from './model.ts';
 import { z } from 'zod';
 import { wordsOf } from '../kinds/index.ts';
 import { dataset, derivedFile, factId, pageSchema, recordSchemas, sectionSchema, sourceFile } from '../lib/schema.ts';
-import { storyConfig } from '../lib/story.ts';
+import { storyConfig } from '../story/story.ts';
 import { choiceField, fileNameField, formFromZod, type Choice, type Labels } from './fields.tsx';
 import { itemNames, labels, last, multiline, order } from './labels.ts';
 

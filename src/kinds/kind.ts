@@ -5,7 +5,7 @@ import { rememberLayout } from '../charts/bounds.ts';
 import { isFigure, type AnyFact, type Fact } from '../lib/facts.ts';
 import { formatNumber, type Locale } from '../lib/format.ts';
 import { text } from '../lib/schema.ts';
-import type { Point } from '../client/payload.ts';
+import type { Point } from '../lib/payload.ts';
 import type { Rich } from '../lib/template.ts';
 import type { Dataset, Group } from '../lib/schema.ts';
 
@@ -20,7 +20,7 @@ export interface TableRow {
 }
 
 /** One mark a reader can step to: its type is the one the browser checks the page's payload against. */
-export type { Point } from '../client/payload.ts';
+export type { Point } from '../lib/payload.ts';
 
 export type Svgs = Record<Variant, string>;
 

@@ -5,7 +5,7 @@ import { parseHTML } from 'linkedom';
 import { layoutOf, overlappingLabels } from '../charts/bounds.ts';
 import { chartEntry, kinds, type ChartEntry } from '../kinds/index.ts';
 import { editionCodes, type Locale } from '../lib/format.ts';
-import { keyFigureLabel } from '../lib/keyFigures.ts';
+import { keyFigureLabel } from './keyFigures.ts';
 import {
   dataset,
   derivedFile,
@@ -20,7 +20,7 @@ import {
   type DerivedFile,
   type SourceFile,
 } from '../lib/schema.ts';
-import { buildStory, storyConfig, type Story, type StoryConfig } from '../lib/story.ts';
+import { buildStory, storyConfig, type Story, type StoryConfig } from './story.ts';
 import { figureNames, plain } from '../lib/template.ts';
 import { factAnchor } from '../lib/anchors.ts';
 import { fieldPath, type DataFiles } from '../lib/validate.ts';

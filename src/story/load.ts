@@ -1,5 +1,5 @@
 import { relative } from 'node:path';
-import type { Story } from '../lib/story.ts';
+import type { Story } from './story.ts';
 import { checkStory } from './check.ts';
 import { readStoryFiles, withChanges, type StoryFiles } from './files.ts';
 import { StoryError } from './problem.ts';

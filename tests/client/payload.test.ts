@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parsePayload, type Payload } from '../../src/client/payload.ts';
+import { parsePayload, type Payload } from '../../src/lib/payload.ts';
 
 const point = { key: 'env.sewageCollection', fact: 'env.sewageCollection', label: '污水收集率', value: '95%', source: '原报道 L14' };
 const valid: Payload = {

@@ -1,7 +1,7 @@
 import { parseHTML } from 'linkedom';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Point } from '../../src/client/payload.ts';
+import type { Point } from '../../src/lib/payload.ts';
 import type { Locale } from '../../src/lib/format.ts';
 import { realStory, storyPage } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, viewports, watchedContext, whenEnhanced } from './browser.ts';

@@ -7,7 +7,7 @@ import { formFromZod, messageFor } from '../../src/editor/fields.tsx';
 import { itemNames, labels, multiline, order } from '../../src/editor/labels.ts';
 import { chartEntry } from '../../src/kinds/index.ts';
 import { dataset, derivedFile, event, factId, item, measure, pageSchema, sectionSchema, sourceFile, units } from '../../src/lib/schema.ts';
-import { storyConfig } from '../../src/lib/story.ts';
+import { storyConfig } from '../../src/story/story.ts';
 
 const ctx = {
   labels,

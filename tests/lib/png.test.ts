@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chartImageSvg } from '../../src/lib/chartImage.ts';
+import { chartImageSvg } from '../../src/story/chartImage.ts';
 import { FONT, fontFiles, png } from '../../src/lib/png.ts';
 import { storyFromDisk } from '../../src/story/load.ts';
 import { fixture } from '../helpers.ts';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { theme } from '../../src/charts/theme.ts';
-import { parsePayload } from '../../src/client/payload.ts';
+import { parsePayload } from '../../src/lib/payload.ts';
 import { lookupFact } from '../../src/lib/facts.ts';
 import { formatFact } from '../../src/lib/format.ts';
 import { realFacts, realStory, storyPage } from '../helpers.ts';

@@ -1,5 +1,5 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { chartImagePng, chartImageSvg } from '../../lib/chartImage.ts';
+import { chartImagePng, chartImageSvg } from '../../story/chartImage.ts';
 import type { Locale } from '../../lib/format.ts';
 import { story } from '../../story/site.ts';
 

@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import type { Locale } from '../../lib/format.ts';
-import { shareCardPng } from '../../lib/shareCard.ts';
+import { shareCardPng } from '../../story/shareCard.ts';
 import { story } from '../../story/site.ts';
 
 /** A 1200×630 share image per edition, drawn from the data at build time. */

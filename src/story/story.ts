@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { chartEntry, kinds, type ChartEntry } from '../kinds/index.ts';
 import type { Args, FigureModel, KindContext } from '../kinds/kind.ts';
-import { buildFacts, isDateFact, isFigure, lookupFact, type AnyFact, type Fact } from './facts.ts';
-import { displayUnit, editionCodes, formatDate, formatFact, intlLocale, withUnit, type Locale } from './format.ts';
-import { dict } from './i18n/index.ts';
-import { factId, key, text, type Group } from './schema.ts';
-import { markFact, plain, renderTemplate, rich, type Rich } from './template.ts';
-import { DataError, type DataFiles } from './validate.ts';
+import { buildFacts, isDateFact, isFigure, lookupFact, type AnyFact, type Fact } from '../lib/facts.ts';
+import { displayUnit, editionCodes, formatDate, formatFact, intlLocale, withUnit, type Locale } from '../lib/format.ts';
+import { dict } from '../lib/i18n/index.ts';
+import { factId, key, text, type Group } from '../lib/schema.ts';
+import { markFact, plain, renderTemplate, rich, type Rich } from '../lib/template.ts';
+import { DataError, type DataFiles } from '../lib/validate.ts';
 
 const listFormats = new Map<Locale, Intl.ListFormat>();
 /** "甲、乙、丙" / "a, b, c". */

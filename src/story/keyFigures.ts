@@ -1,5 +1,5 @@
-import { isFigure } from './facts.ts';
-import type { Locale } from './format.ts';
+import { isFigure } from '../lib/facts.ts';
+import type { Locale } from '../lib/format.ts';
 import type { Story, StoryConfig } from './story.ts';
 
 /** A key figure's label in an edition: a template, so it may name a figure's year ({sales.2024:year}). */

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wrap } from '../charts/text.ts';
 import { theme } from '../charts/theme.ts';
-import type { Locale } from './format.ts';
-import { dict } from './i18n/index.ts';
-import { FONT, png } from './png.ts';
+import type { Locale } from '../lib/format.ts';
+import { dict } from '../lib/i18n/index.ts';
+import { FONT, png } from '../lib/png.ts';
 import type { Story } from './story.ts';
-import { plain } from './template.ts';
+import { plain } from '../lib/template.ts';
 
 /** A chart's image is laid out 1200 units wide and rendered at twice that for the PNG. */
 export const CHART_IMAGE = { width: 1200, scale: 2 };

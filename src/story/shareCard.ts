@@ -1,6 +1,6 @@
 import { textWidth, wrap } from '../charts/text.ts';
-import type { Locale } from './format.ts';
-import { FONT, png } from './png.ts';
+import type { Locale } from '../lib/format.ts';
+import { FONT, png } from '../lib/png.ts';
 import { keyFigureLabel, keyFigureValue } from './keyFigures.ts';
 import type { Story } from './story.ts';
 

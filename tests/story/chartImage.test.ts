@@ -1,6 +1,6 @@
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { chartImageCss, chartImageSvg } from '../../src/lib/chartImage.ts';
+import { chartImageCss, chartImageSvg } from '../../src/story/chartImage.ts';
 import { realStory } from '../helpers.ts';
 
 describe('the paint of a chart image', () => {
