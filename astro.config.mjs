@@ -6,6 +6,7 @@ import { defineConfig } from 'astro/config';
 import { storyEditor } from './src/editor/integration.ts';
 import { contentRules } from './src/story/mdx.ts';
 import { storyCheck } from './src/story/integration.ts';
+import { paletteCss } from './src/styles/palette.ts';
 
 export default defineConfig({
   // The deployed origin, for canonical URLs: `SITE_URL=https://news.example.cn npm run build`.
@@ -21,6 +22,14 @@ export default defineConfig({
   // (STORY_ROOT, the engine's test fixture) keeps its own.
   cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/astro`,
   vite: {
+    // The site's colours, defined once in src/styles/palette.ts, as the stylesheet the layout imports first.
+    plugins: [
+      {
+        name: 'palette',
+        resolveId: (id) => (id === 'virtual:palette.css' ? '\0virtual:palette.css' : undefined),
+        load: (id) => (id === '\0virtual:palette.css' ? paletteCss() : undefined),
+      },
+    ],
     cacheDir: `${process.env.STORY_ROOT ?? '.'}/.cache/vite`,
     build: {
       rolldownOptions: {

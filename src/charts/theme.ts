@@ -1,6 +1,9 @@
+import { series } from '../styles/palette.ts';
+
 /**
  * Shared sizes for every chart. Colours are not here: charts set class names and the
- * site's stylesheet (src/styles/charts.css) paints them from CSS custom properties, so
+ * site's stylesheet (src/styles/charts.css) paints them from the palette's custom properties
+ * (src/styles/palette.ts), so
  * one SVG serves the light and the dark scheme and the page's CSP needs no inline styles.
  */
 export const theme = {
@@ -14,8 +17,8 @@ export const theme = {
   margin: { top: 28, right: 16, bottom: 36, left: 16 },
 } as const;
 
-/** Colours the stylesheet has for groups of marks (series-1 … series-3), light and dark; more groups would draw unpainted. */
-export const seriesColours = 3;
+/** Colours the palette has for groups of marks (series-1, series-2, …), light and dark; more groups would draw unpainted. */
+export const seriesColours = series.length;
 
 export type Variant = keyof typeof theme.widths;
 

@@ -4,7 +4,9 @@ import { wrap } from '../charts/text.ts';
 import { theme } from '../charts/theme.ts';
 import type { Locale } from '../lib/format.ts';
 import { dict } from '../lib/i18n/index.ts';
+import postcss from 'postcss';
 import { FONT, png } from '../lib/png.ts';
+import { colour, schemeColours } from '../styles/palette.ts';
 import type { Story } from './story.ts';
 import { plain } from '../lib/template.ts';
 
@@ -12,76 +14,46 @@ import { plain } from '../lib/template.ts';
 export const CHART_IMAGE = { width: 1200, scale: 2 };
 const PAD = 48;
 
-// The site's stylesheets, read from the project as the share card's font is (Vitest would hand a `?raw` CSS import over empty).
-const sheet = (name: string) => readFileSync(join(process.cwd(), 'src/styles', name), 'utf8');
-const [globalCss, chartsCss, chartsMoreCss, chartsTimelineCss] = ['global.css', 'charts.css', 'charts-more.css', 'charts-timeline.css'].map(
-  sheet,
-) as [string, string, string, string];
+// The charts' stylesheets, read from the project as the share card's font is (Vitest would hand a `?raw` CSS import over empty).
+const sheets = () =>
+  ['charts.css', 'charts-more.css', 'charts-timeline.css'].map((name) => readFileSync(join(process.cwd(), 'src/styles', name), 'utf8'));
 
-/** Top-level rules of a stylesheet (comments dropped); at-rules (dark scheme, container queries) are skipped. */
-function topLevelRules(css: string): { selector: string; body: string }[] {
-  const src = css.replace(/\/\*[\s\S]*?\*\//g, '');
-  const rules: { selector: string; body: string }[] = [];
-  let depth = 0;
-  let start = 0;
-  let selector = '';
-  for (let i = 0; i < src.length; i++) {
-    if (src[i] === '{') {
-      if (depth === 0) {
-        selector = src.slice(start, i).trim();
-        start = i + 1;
-      }
-      depth++;
-    } else if (src[i] === '}') {
-      depth--;
-      if (depth === 0) {
-        if (!selector.startsWith('@')) rules.push({ selector, body: src.slice(start, i).trim() });
-        start = i + 1;
-      }
-    }
-  }
-  return rules;
-}
+/** The light scheme's colours, from the palette, and the one font the image carries (the one the build ships). */
+const lightValues = () => new Map([...schemeColours('light'), ['--font-sans', `'${FONT}'`]]);
 
-/** The light scheme's custom properties: the `:root` rules outside any media query. */
-function lightVariables(sheets: string[]): Map<string, string> {
-  const vars = new Map<string, string>();
-  for (const sheet of sheets)
-    for (const r of topLevelRules(sheet).filter((r) => r.selector === ':root'))
-      for (const m of r.body.matchAll(/(--[\w-]+)\s*:\s*([^;]+)/g)) vars.set(m[1]!, m[2]!.trim());
-  // The image carries one font, the one the build ships.
-  vars.set('--font-sans', `'${FONT}'`);
-  return vars;
-}
-
-const resolve = (value: string, vars: Map<string, string>, depth = 0): string =>
-  value.replace(/var\((--[\w-]+)\)/g, (_, name: string) => {
+/** A declaration's value with its custom properties replaced by their light values. */
+function resolve(value: string, vars: Map<string, string>): string {
+  return value.replace(/var\((--[\w-]+)\)/g, (_, name: string) => {
     const v = vars.get(name);
-    if (v === undefined || depth > 8) throw new Error(`chart image CSS: unknown custom property ${name}`);
-    return resolve(v, vars, depth + 1);
+    if (v === undefined) throw new Error(`chart image CSS: unknown custom property ${name}`);
+    return v;
   });
+}
 
 let css: string | undefined;
 /**
  * The charts' paint for a standalone SVG: the rules of the chart stylesheets that style SVG
- * marks (selectors under `.chart`), with custom properties resolved to the light scheme.
- * resvg applies class, descendant and attribute selectors from a `<style>`, so the image
- * keeps the page's classes and needs no second copy of its colours.
+ * marks (selectors under `.chart`, outside any at-rule), read with PostCSS, with the palette's
+ * light colours in place of its custom properties. resvg applies class, descendant and
+ * attribute selectors from a `<style>`, so the image keeps the page's classes and needs no
+ * second copy of its colours.
  */
 export function chartImageCss(): string {
   if (css !== undefined) return css;
-  const vars = lightVariables([globalCss, chartsCss]);
-  const isMark = (s: string) => s.split(',').every((part) => /^\.chart(\s|--)/.test(part.trim()));
-  css = [chartsCss, chartsMoreCss, chartsTimelineCss]
-    .flatMap(topLevelRules)
-    .filter((r) => isMark(r.selector))
-    .map((r) => {
-      const decls = r.body
-        .split(';')
-        .map((d) => d.trim())
-        .filter((d) => d && !/^(transition|pointer-events)\s*:/.test(d))
-        .map((d) => resolve(d, vars));
-      return `${r.selector.replace(/\s+/g, ' ')}{${decls.join(';')}}`;
+  const vars = lightValues();
+  const isMark = (selector: string) => selector.split(',').every((part) => /^\.chart(\s|--)/.test(part.trim()));
+  css = sheets()
+    .flatMap((sheet) => postcss.parse(sheet).nodes)
+    .flatMap((node) => (node.type === 'rule' && isMark(node.selector) ? [node] : []))
+    .map((rule) => {
+      const decls = rule.nodes
+        .flatMap((d) =>
+          d.type === 'decl' && !['transition', 'pointer-events'].includes(d.prop)
+            ? [`${d.prop}: ${resolve(d.value, vars)}${d.important ? ' !important' : ''}`]
+            : [],
+        )
+        .join(';');
+      return `${rule.selector.replace(/\s+/g, ' ')}{${decls}}`;
     })
     .join('\n');
   return css;
@@ -95,8 +67,7 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
   const t = dict(locale);
   const words = story.words(locale);
   const report = story.data.source.report.title;
-  const vars = lightVariables([globalCss, chartsCss]);
-  const color = (name: string) => resolve(`var(${name})`, vars);
+  const color = (name: string) => colour(name, 'light');
   const { width } = CHART_IMAGE;
   const inner = width - 2 * PAD;
   // Noto Sans SC draws ’ full-width; the image uses the plain apostrophe, as the share card does.

@@ -1,6 +1,7 @@
 import { textWidth, wrap } from '../charts/text.ts';
 import type { Locale } from '../lib/format.ts';
 import { FONT, png } from '../lib/png.ts';
+import { colour } from '../styles/palette.ts';
 import { keyFigureLabel, keyFigureValue } from './keyFigures.ts';
 import type { Story } from './story.ts';
 
@@ -17,21 +18,21 @@ export function shareCardSvg(story: Story, locale: Locale): string {
   }));
   const title = wrap(words.title, 56, 1040);
   // Noto Sans SC draws ’ full-width; the card uses the plain apostrophe.
-  const text = (x: number, y: number, size: number, content: string, weight = 400, fill = '#1b211e') =>
+  const text = (x: number, y: number, size: number, content: string, weight = 400, fill = colour('--ink')) =>
     `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content.replaceAll('’', "'"))}</text>`;
   const column = 1040 / figures.length;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="${FONT}">`,
-    `<rect width="100%" height="100%" fill="#f7f6f1"/><rect width="100%" height="12" fill="#1d6b45"/>`,
-    text(80, 96, 26, words.kicker, 700, '#1d6b45'),
+    `<rect width="100%" height="100%" fill="${colour('--bg')}"/><rect width="100%" height="12" fill="${colour('--accent')}"/>`,
+    text(80, 96, 26, words.kicker, 700, colour('--accent')),
     ...title.map((line, i) => text(80, 178 + i * 70, 56, line, 700)),
     ...figures.flatMap((f, i) => [
-      `<rect x="${80 + i * column}" y="372" width="${column - 24}" height="4" fill="#1d6b45"/>`,
+      `<rect x="${80 + i * column}" y="372" width="${column - 24}" height="4" fill="${colour('--accent')}"/>`,
       // Bold figures run wider than the estimate, so each gets the size that fits its column.
       text(80 + i * column, 432, Math.min(40, Math.floor((column - 24) / (textWidth(f.value, 1) * 0.8))), f.value, 700),
-      ...wrap(f.label, 22, column - 30).map((line, j) => text(80 + i * column, 472 + j * 30, 22, line, 400, '#4b5550')),
+      ...wrap(f.label, 22, column - 30).map((line, j) => text(80 + i * column, 472 + j * 30, 22, line, 400, colour('--ink-2'))),
     ]),
-    text(80, 604, 20, words.name, 400, '#4b5550'),
+    text(80, 604, 20, words.name, 400, colour('--ink-2')),
     '</svg>',
   ].join('');
 }

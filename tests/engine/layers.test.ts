@@ -3,12 +3,13 @@ import { describe, expect, it } from 'vitest';
 
 /**
  * The engine's layers, lowest first. A module imports from its own layer and the layers below
- * it, never from one above: the drawings know nothing of figures, the helpers nothing of chart
+ * it, never from one above: the palette knows nothing else, the drawings nothing of figures, the helpers nothing of chart
  * kinds, the kinds nothing of the story, and nothing below the pages knows a page. The browser's
  * code (client/) and the chart kinds (kinds/) share the layer above the helpers and import
  * nothing of each other: the build and the browser meet only in lib/ (lib/payload.ts).
  */
 export const layers: { name: string; path: string }[][] = [
+  [{ name: 'styles', path: '^src/styles/' }],
   [{ name: 'charts', path: '^src/charts/' }],
   [{ name: 'lib', path: '^src/lib/' }],
   [
@@ -60,7 +61,7 @@ async function upwardImports(dir: string, root = ''): Promise<{ violations: stri
 }
 
 describe('the engine’s layers', () => {
-  it('import only downward: charts, lib, kinds and client, story, then the pages and the editor', async () => {
+  it('import only downward: styles, charts, lib, kinds and client, story, then the pages and the editor', async () => {
     const { violations, modules } = await upwardImports('src');
     expect(modules).toBeGreaterThan(60);
     expect(violations).toEqual([]);

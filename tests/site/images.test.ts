@@ -6,6 +6,7 @@ import { parseHTML } from 'linkedom';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { dict } from '../../src/lib/i18n/index.ts';
+import { colour, schemeColours } from '../../src/styles/palette.ts';
 import { realStory } from '../helpers.ts';
 import { sites } from '../setup/sites.ts';
 
@@ -29,7 +30,9 @@ describe('the chart images', () => {
     expect(colours.size).toBeGreaterThan(100);
     // The chart's paint (its classes, styled by the inlined stylesheet) reached the pixels: resvg
     // would paint unstyled marks black. Every chart fills some area with one of its palette colours.
-    const palette = [0x1d6b45, 0x9fc7ae, 0x6c7a72, 0xe4ebe6, 0xe6e5dd, 0x2467a3, 0x9a5b17, 0x2f7d3a, 0xdfe1da];
+    const palette = [...schemeColours('light')]
+      .filter(([name]) => name.startsWith('--chart-'))
+      .map(([, hex]) => Number.parseInt(hex.slice(1), 16));
     expect(palette.reduce((n, c) => n + (colours.get(c) ?? 0), 0)).toBeGreaterThan(1000);
   });
 
@@ -53,7 +56,7 @@ describe('the chart images', () => {
     expect(texts).toContain(squash(dict(locale).figure.imageCredit(story.words(locale).name, story.data.source.report.title)));
     // The page paints charts by class: the file carries that paint, light colours resolved, no variables left.
     const style = document.querySelector('style')?.textContent ?? '';
-    expect(style).toContain('.chart .bar-part{fill: #1d6b45}');
+    expect(style).toContain(`.chart .bar-part{fill: ${colour('--chart-part')}}`);
     expect(style).not.toContain('var(');
   });
 });

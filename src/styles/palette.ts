@@ -1,0 +1,83 @@
+/**
+ * Every colour of the site, in one place: the page's, the charts' marks and the series that
+ * groups of marks take in order. Each has a light and a dark value (and some a print value).
+ * The stylesheets read them as custom properties (`paletteCss`, served to them as
+ * `virtual:palette.css`); the chart images and share cards, and the tests, read them here.
+ */
+
+export interface Colour {
+  light: string;
+  dark: string;
+  print?: string;
+}
+export type Scheme = 'light' | 'dark';
+
+const c = (light: string, dark: string, print?: string): Colour => ({ light, dark, ...(print && { print }) });
+
+/** The page: backgrounds, text, rules, the accent, links and the focus ring (`--bg`, `--ink` …). */
+export const page = {
+  bg: c('#f7f6f1', '#141816', '#fff'),
+  'bg-2': c('#eeece4', '#1d2320', '#fff'),
+  ink: c('#1b211e', '#e6ebe7', '#000'),
+  'ink-2': c('#4b5550', '#aab5af', '#333'),
+  rule: c('#d4d6ce', '#39423d'),
+  accent: c('#1d6b45', '#7fd1a2'),
+  link: c('#145c8c', '#8cc4f0'),
+  focus: c('#c2410c', '#fdba74'),
+} satisfies Record<string, Colour>;
+
+/** The charts' marks (`--chart-grid` …); a name of a page colour means that colour, wherever the page changes it. */
+export const chart = {
+  ink: 'ink',
+  'ink-2': 'ink-2',
+  grid: c('#dfe1da', '#303934'),
+  part: c('#1d6b45', '#7fd1a2'),
+  'part-ink': c('#ffffff', '#0d1a13'),
+  rest: c('#9fc7ae', '#3f6b52'),
+  derived: c('#6c7a72', '#9aa8a0'),
+  'derived-bg': c('#e4ebe6', '#222a26'),
+  track: c('#e6e5dd', '#27302b'),
+  line: c('#1d6b45', '#7fd1a2'),
+} satisfies Record<string, Colour | keyof typeof page>;
+
+/** The colours groups of marks take in their order (`--chart-series-1` …): a chart draws as many groups as there are. */
+export const series: readonly Colour[] = [c('#2467a3', '#7db7ea'), c('#9a5b17', '#e3a866'), c('#2f7d3a', '#86d08f')];
+
+/** Every custom property with its colour, or the page colour it stands for. */
+function properties(): [name: string, value: Colour | keyof typeof page][] {
+  return [
+    ...Object.entries(page).map(([k, v]) => [`--${k}`, v] as [string, Colour]),
+    ...Object.entries(chart).map(([k, v]) => [`--chart-${k}`, v] as [string, Colour | keyof typeof page]),
+    ...series.map((v, i) => [`--chart-series-${i + 1}`, v] as [string, Colour]),
+  ];
+}
+
+/** A custom property's colour in a scheme: "--chart-part" → "#1d6b45". */
+export function colour(name: string, scheme: Scheme = 'light'): string {
+  const found = properties().find(([n]) => n === name)?.[1];
+  if (found === undefined) throw new Error(`palette: no colour ${name}`);
+  return typeof found === 'string' ? page[found][scheme] : found[scheme];
+}
+
+/** The custom properties of a scheme, each resolved to its colour: what a standalone image paints with. */
+export const schemeColours = (scheme: Scheme = 'light'): Map<string, string> =>
+  new Map(properties().map(([name]) => [name, colour(name, scheme)]));
+
+/** The palette as the stylesheets' custom properties: light, then dark by the reader's preference, then print. */
+export function paletteCss(): string {
+  // A chart colour that stands for a page colour is written once, as var(): it follows the page's in every scheme.
+  const block = (pick: (v: Colour) => string | undefined, aliases: boolean) =>
+    properties()
+      .flatMap(([name, v]) => {
+        const value = typeof v === 'string' ? (aliases ? `var(--${v})` : undefined) : pick(v);
+        return value === undefined ? [] : [`  ${name}: ${value};`];
+      })
+      .join('\n');
+  return [
+    '/* Made from src/styles/palette.ts, the one place the colours are defined. */',
+    `:root {\n${block((v) => v.light, true)}\n}`,
+    `@media (prefers-color-scheme: dark) {\n  :root {\n${block((v) => v.dark, false)}\n  }\n}`,
+    `@media print {\n  :root {\n${block((v) => v.print, false)}\n  }\n}`,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import postcss from 'postcss';
+import { describe, expect, it } from 'vitest';
+import { seriesColours } from '../../src/charts/theme.ts';
+import { paletteCss, schemeColours, series } from '../../src/styles/palette.ts';
+import { root } from '../helpers.ts';
+
+const dir = join(root, 'src/styles');
+const sheets = readdirSync(dir)
+  .filter((f) => f.endsWith('.css'))
+  .map((f) => ({ file: f, css: postcss.parse(readFileSync(join(dir, f), 'utf8')) }));
+const declarations = sheets.flatMap(({ file, css }) => {
+  const out: { file: string; prop: string; value: string }[] = [];
+  css.walkDecls((d) => void out.push({ file, prop: d.prop, value: d.value }));
+  return out;
+});
+
+describe('the palette, the one place colours are defined', () => {
+  it('defines every custom property the stylesheets read, with the few sizes and fonts global.css sets', () => {
+    expect(sheets.length).toBeGreaterThanOrEqual(5);
+    const read = new Set(declarations.flatMap((d) => [...d.value.matchAll(/var\((--[\w-]+)/g)].map((m) => m[1]!)));
+    const defined = new Set([...schemeColours().keys(), ...declarations.filter((d) => d.prop.startsWith('--')).map((d) => d.prop)]);
+    expect(read.size).toBeGreaterThan(10);
+    expect([...read].filter((name) => !defined.has(name))).toEqual([]);
+  });
+
+  it('is the only place a stylesheet gets a colour: no stylesheet writes one of its own', () => {
+    const own = declarations.filter((d) => /#[0-9a-f]{3,8}\b/i.test(d.value)).map((d) => `${d.file}: ${d.prop}: ${d.value}`);
+    expect(own).toEqual([]);
+    // And none sets a palette property: the schemes are the palette's.
+    const palette = new Set(schemeColours().keys());
+    expect(declarations.filter((d) => palette.has(d.prop)).map((d) => `${d.file}: ${d.prop}`)).toEqual([]);
+  });
+
+  it('gives the stylesheets every colour in the light, dark and print schemes', () => {
+    const css = postcss.parse(paletteCss());
+    const blocks = { light: new Map<string, string>(), dark: new Map<string, string>(), print: new Map<string, string>() };
+    css.walkDecls((d) => {
+      const media = d.parent?.parent?.type === 'atrule' ? (d.parent.parent as postcss.AtRule).params : '';
+      blocks[media.includes('dark') ? 'dark' : media === 'print' ? 'print' : 'light'].set(d.prop, d.value);
+    });
+    const light = schemeColours('light');
+    const dark = schemeColours('dark');
+    for (const name of light.keys()) expect(blocks.light.has(name), name).toBe(true);
+    // A colour that stands for a page colour follows it through var(); every other changes in the dark.
+    for (const [name, value] of blocks.dark) expect(value, name).toBe(dark.get(name));
+    expect(blocks.dark.size).toBeGreaterThan(10);
+    expect(blocks.print.get('--bg')).toBe('#fff');
+  });
+
+  it('has as many series colours as the charts allow groups, each apart from the others in both schemes', () => {
+    expect(seriesColours).toBe(series.length);
+    for (const scheme of ['light', 'dark'] as const) expect(new Set(series.map((c) => c[scheme])).size).toBe(series.length);
+  });
+});
