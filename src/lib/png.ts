@@ -14,7 +14,7 @@ import workerpool from 'workerpool';
  * - **Small fonts:** the renders get the font cut to the characters of the images (subset-font):
  *   resvg then parses a small font instead of 21 MB per render, and draws the same pixels.
  * - **Cached:** a PNG is kept under the story's `.cache/images/`, named by the hash of everything
- *   that decides its pixels (the SVG, the scale, resvg's and the font's versions), so an unchanged
+ *   that decides its pixels (the SVG, the scale, the libraries' versions, the drawing code), so an unchanged
  *   image is never drawn again and a changed one can never be served from an old entry.
  */
 
@@ -27,7 +27,16 @@ export const fontFiles = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoS
   requireFromProject.resolve(`${FONT_PACKAGE}/${f}`),
 );
 const versionOf = (name: string) => (requireFromProject(`${name}/package.json`) as { version: string }).version;
-const RENDERER = `resvg ${versionOf('@resvg/resvg-js')}, ${FONT_PACKAGE} ${versionOf(FONT_PACKAGE)}, subset-font ${versionOf('subset-font')}`;
+const worker = () => join(process.cwd(), 'src/lib/pngWorker.ts');
+/** What decides an image's pixels besides its SVG and scale: the libraries' versions, and the drawing code itself. */
+const renderer = (() => {
+  let known: string | undefined;
+  return () =>
+    (known ??= [
+      `resvg ${versionOf('@resvg/resvg-js')}, ${FONT_PACKAGE} ${versionOf(FONT_PACKAGE)}, subset-font ${versionOf('subset-font')}`,
+      createHash('sha256').update(readFileSync(worker())).digest('hex'),
+    ].join('\n'));
+})();
 
 /** The image cache: beside Astro's own cache in the story's folder (never in dist/), or `IMAGE_CACHE_DIR`. */
 const cacheDir = () => process.env['IMAGE_CACHE_DIR'] || join(process.env['STORY_ROOT'] ?? process.cwd(), '.cache', 'images');
@@ -42,7 +51,6 @@ const TEMPORARY_HOURS = 1;
  */
 let pool: ReturnType<typeof workerpool.pool> | undefined;
 let drawing = 0;
-const worker = () => join(process.cwd(), 'src/lib/pngWorker.ts');
 async function inPool(args: unknown[]): Promise<void> {
   pool ??= workerpool.pool(worker(), {
     maxWorkers: Math.max(1, availableParallelism()),
@@ -137,7 +145,7 @@ function cutFor(characters: readonly string[]): Promise<Cut> {
 /** The PNG of an SVG drawn at `scale`, from the cache or drawn now, one image per core at a time. */
 export async function png(svg: string, scale = 1): Promise<Buffer> {
   const dir = openCache();
-  const key = createHash('sha256').update(`${RENDERER}\n${scale}\n${svg}`).digest('hex');
+  const key = createHash('sha256').update(`${renderer()}\n${scale}\n${svg}`).digest('hex');
   const path = join(dir, `${key}.png`);
   try {
     const cached = readFileSync(path);
