@@ -53,7 +53,14 @@ export const realFacts = () => realStory().facts;
  * in process.env for its own use, and Vite would read them back as the child's settings.
  */
 export function buildEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+  // One image cache for every build the tests make, copies of the project and other stories
+  // included: an image is drawn once per run (its entry is named by all that decides its pixels,
+  // src/lib/png.ts). The reproducibility test gives its builds empty caches of their own.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ASTRO_TELEMETRY_DISABLED: '1',
+    IMAGE_CACHE_DIR: process.env['IMAGE_CACHE_DIR'] ?? join(root, '.cache/images'),
+  };
   for (const key of [
     'BASE_URL',
     'MODE',
