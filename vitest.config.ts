@@ -34,6 +34,9 @@ export default getViteConfig({
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
+          // One at a time: builds made from the project's folder share its .astro/, where Astro lists the
+          // content modules of the story it builds (another story's, for a build with STORY_ROOT).
+          fileParallelism: false,
           sequence: { groupOrder: 1 },
         },
       },
