@@ -103,61 +103,69 @@ function charactersOf(svg: string): string[] {
 /**
  * The font, cut to the characters of every image queued so far: one cut serves a whole build
  * (its images are all queued before the first is drawn), and a later image with a character the
- * cut lacks gets a new cut. The cuts are files in a temporary folder, removed when the process
- * ends, because resvg reads fonts given as files far faster than fonts given as buffers.
+ * cut lacks gets a new cut. Requests for a cut wait in one chain, so no two cuts are made at
+ * once. The cuts are files in a temporary folder, removed when the process ends, because resvg
+ * reads fonts given as files far faster than fonts given as buffers.
  */
 const queued = new Set<string>();
 type Cut = { has: Set<string>; files: string[] };
-let cut: Promise<Cut> | undefined;
+let cut: Promise<Cut | undefined> = Promise.resolve(undefined);
 let cuts: string | undefined;
 let fonts: Buffer[] | undefined;
 
+async function newCut(has: Set<string>): Promise<Cut> {
+  const text = [...has].sort().join('');
+  fonts ??= fontFiles.map((f) => readFileSync(f));
+  if (!cuts) {
+    cuts = mkdtempSync(join(tmpdir(), 'chart-fonts-'));
+    const folder = cuts;
+    process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
+  }
+  const subsets = await Promise.all(
+    fonts.map((font) => subsetFont(font, text, { targetFormat: 'truetype', preserveNameIds: [1, 2, 4, 6, 16, 17] })),
+  );
+  const name = createHash('sha256').update(text).digest('hex').slice(0, 16);
+  const files = subsets.map((font, i) => {
+    const path = join(cuts!, `${name}.${i}.ttf`);
+    writeFileSync(path, font);
+    return path;
+  });
+  return { has, files };
+}
+
 function cutFor(characters: readonly string[]): Promise<Cut> {
-  const current = cut;
-  return (async (): Promise<Cut> => {
-    const have = current && (await current);
-    if (have && characters.every((c) => have.has.has(c))) return have;
-    if (cut !== current) return cutFor(characters);
-    const has = new Set([...queued, ...characters]);
-    const text = [...has].sort().join('');
-    cut = (async () => {
-      fonts ??= fontFiles.map((f) => readFileSync(f));
-      if (!cuts) {
-        cuts = mkdtempSync(join(tmpdir(), 'chart-fonts-'));
-        const folder = cuts;
-        process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
-      }
-      const subsets = await Promise.all(
-        fonts.map((font) => subsetFont(font, text, { targetFormat: 'truetype', preserveNameIds: [1, 2, 4, 6, 16, 17] })),
-      );
-      const name = createHash('sha256').update(text).digest('hex').slice(0, 16);
-      const files = subsets.map((font, i) => {
-        const path = join(cuts!, `${name}.${i}.ttf`);
-        writeFileSync(path, font);
-        return path;
-      });
-      return { has, files };
-    })();
-    return cut;
-  })();
+  const next = cut.then((have) => (have && characters.every((c) => have.has.has(c)) ? have : newCut(new Set([...queued, ...characters]))));
+  cut = next.catch(() => undefined);
+  return next;
+}
+
+/** Images being drawn now, by key: the same SVG asked for twice is drawn once. */
+const inFlight = new Map<string, Promise<Buffer>>();
+
+async function drawn(svg: string, scale: number, dir: string, key: string, path: string): Promise<Buffer> {
+  const characters = charactersOf(svg);
+  for (const c of characters) queued.add(c);
+  const { files } = await cutFor(characters);
+  // Written whole, then renamed: a build that stops mid-write leaves no entry that could be read.
+  await inPool([svg, scale, files, FONT, path, join(dir, `.${key}.${process.pid}.png`)]);
+  return readFileSync(path);
 }
 
 /** The PNG of an SVG drawn at `scale`, from the cache or drawn now, one image per core at a time. */
-export async function png(svg: string, scale = 1): Promise<Buffer> {
+export function png(svg: string, scale = 1): Promise<Buffer> {
   const dir = openCache();
   const key = createHash('sha256').update(`${renderer()}\n${scale}\n${svg}`).digest('hex');
   const path = join(dir, `${key}.png`);
+  const drawing = inFlight.get(key);
+  if (drawing) return drawing;
   try {
     const cached = readFileSync(path);
     const now = new Date();
     utimesSync(path, now, now);
-    return cached;
+    return Promise.resolve(cached);
   } catch {
-    const characters = charactersOf(svg);
-    for (const c of characters) queued.add(c);
-    const { files } = await cutFor(characters);
-    // Written whole, then renamed: a build that stops mid-write leaves no entry that could be read.
-    await inPool([svg, scale, files, FONT, path, join(dir, `.${key}.${process.pid}.png`)]);
-    return readFileSync(path);
+    const image = drawn(svg, scale, dir, key, path).finally(() => inFlight.delete(key));
+    inFlight.set(key, image);
+    return image;
   }
 }

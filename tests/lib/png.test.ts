@@ -55,14 +55,17 @@ describe('the build’s PNGs', () => {
     expect(entries()).toHaveLength(before + 2);
   });
 
-  it('draw many at once, each correct', async () => {
+  it('draw many at once, each correct, the same SVG asked for twice included', async () => {
     const svgs = Array.from(
       { length: 6 },
       (_, i) =>
         `<svg xmlns="http://www.w3.org/2000/svg" width="80" height="30"><text x="2" y="20" font-size="16">图${i} n=${i}</text></svg>`,
     );
-    const pngs = await Promise.all(svgs.map((svg) => png(svg)));
-    pngs.forEach((p, i) => expect(Buffer.compare(p, direct(svgs[i]!, 1))).toBe(0));
+    // The same SVG asked for twice at once (drawn once: both wait on one drawing) reaches both.
+    const twice = [...svgs, svgs[0]!];
+    const pngs = await Promise.all(twice.map((svg) => png(svg)));
+    pngs.forEach((p, i) => expect(Buffer.compare(p, direct(twice[i]!, 1))).toBe(0));
+    expect(readdirSync(cache).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 
   it('drops entries unused for two weeks and temporaries of a stopped build, when a process first opens the cache', async () => {
