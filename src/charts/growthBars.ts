@@ -1,8 +1,8 @@
-import { scaleBand, scaleLinear, type ScaleLinear } from 'd3';
+import { scaleBand, scaleLinear, select, type ScaleLinear, type Selection } from 'd3';
 import { changeArrow } from './changeArrow.ts';
 import { hatchOver, hatchPattern } from './hatch.ts';
 import { legend, legendLayout } from './legend.ts';
-import { append, createSvg, px } from './svg.ts';
+import { attrs, createSvg, px } from './svg.ts';
 import { textWidth, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
@@ -167,36 +167,39 @@ export function growthBars(data: readonly GrowthBar[], options: GrowthBarsOption
   hatchPattern(svg, id);
 
   // data-morph names each element across states, so the browser can move one into the next.
-  const grid = append(svg, 'g', { class: 'grid', 'aria-hidden': 'true', 'data-morph': 'grid' });
+  const root = select(svg);
+  const grid = root.append('g').attr('class', 'grid').attr('aria-hidden', 'true').attr('data-morph', 'grid');
   ticks.forEach((t, i) => {
-    append(grid, 'line', { 'data-morph': `tick-${i}`, x1: m.left, x2: width - m.right, y1: px(y(t)), y2: px(y(t)) });
-    append(
-      grid,
-      'text',
-      { 'data-morph': `tick-label-${i}`, class: 'axis-label', x: m.left, y: px(y(t)) - 4, 'font-size': theme.font.axis },
-      tickFormat(t),
-    );
+    grid.append('line').call(attrs, { 'data-morph': `tick-${i}`, x1: m.left, x2: width - m.right, y1: px(y(t)), y2: px(y(t)) });
+    grid
+      .append('text')
+      .call(attrs, { 'data-morph': `tick-label-${i}`, class: 'axis-label', x: m.left, y: px(y(t)) - 4, 'font-size': theme.font.axis })
+      .text(tickFormat(t));
   });
   // The unit sits on its own line above the scale, clear of the bar labels.
-  append(svg, 'text', { 'data-morph': 'unit', class: 'axis-title', x: m.left, y: unitY, 'font-size': theme.font.small }, unit);
+  root
+    .append('text')
+    .call(attrs, { 'data-morph': 'unit', class: 'axis-title', x: m.left, y: unitY, 'font-size': theme.font.small })
+    .text(unit);
 
-  const bars = append(svg, 'g', { class: 'bars', 'data-morph': 'bars' });
+  type Group = Selection<SVGGElement, unknown, null, undefined>;
+  const bars: Group = root.append('g').attr('class', 'bars').attr('data-morph', 'bars');
   data.forEach((d, i) => {
-    const text = (parent: Element, key: string, cls: string, yy: number, content: string, size: number = theme.font.value) =>
-      append(
-        parent,
-        'text',
-        { 'data-morph': key, class: cls, x: px(centre(d)), y: px(yy), 'text-anchor': 'middle', 'font-size': size },
-        content,
-      );
+    const text = (parent: Group, key: string, cls: string, yy: number, content: string, size: number = theme.font.value) =>
+      parent
+        .append('text')
+        .call(attrs, { 'data-morph': key, class: cls, x: px(centre(d)), y: px(yy), 'text-anchor': 'middle', 'font-size': size })
+        .text(content);
     // The first line of a label keeps the label's morph key; further lines add their number.
-    const stack = (parent: Element, key: string, cls: string, s: Stack, size?: number) =>
+    const stack = (parent: Group, key: string, cls: string, s: Stack, size?: number) =>
       s.lines.map((line, j) => text(parent, j ? `${key}-${j}` : key, cls, s.at[j]!, line, size));
     labels[i]!.axis.forEach((line, j) =>
       text(bars, j ? `axis-${d.key}-${j}` : `axis-${d.key}`, 'axis-label', height - m.bottom + 22 + j * AXIS_LINE, line, theme.font.label),
     );
     if (!shown(d.key)) return;
-    const g = append(bars, 'g', { class: d.derived ? 'mark bar bar--derived' : 'mark bar', 'data-key': d.key, 'data-morph': d.key });
+    const g: Group = bars
+      .append('g')
+      .call(attrs, { class: d.derived ? 'mark bar bar--derived' : 'mark bar', 'data-key': d.key, 'data-morph': d.key });
     if (d.value === null) {
       const lines = labels[i]!.value;
       stack(
@@ -209,12 +212,14 @@ export function growthBars(data: readonly GrowthBar[], options: GrowthBarsOption
       return;
     }
     const box = { x: px(x(d.key)!), y: px(y(d.value)), width: px(x.bandwidth()), height: px(y(0) - y(d.value)) };
-    const rect = append(g, 'rect', { 'data-morph': `${d.key}-rect`, class: d.derived ? 'bar-derived' : 'bar-rest', ...box });
-    if (d.derived) g.appendChild(hatch(rect));
-    for (const t of stack(g, `${d.key}-value`, 'value-label', valueStack(y, i, d.value))) t.setAttribute('font-weight', '700');
+    const rect = g.append('rect').call(attrs, { 'data-morph': `${d.key}-rect`, class: d.derived ? 'bar-derived' : 'bar-rest', ...box });
+    if (d.derived) g.append(() => hatch(rect.node()!));
+    for (const t of stack(g, `${d.key}-value`, 'value-label', valueStack(y, i, d.value))) t.attr('font-weight', 700);
     if (d.part && shown(`${d.key}-part`)) {
-      const p = append(bars, 'g', { class: 'mark bar-part-mark', 'data-key': `${d.key}-part`, 'data-morph': `${d.key}-part` });
-      append(p, 'rect', {
+      const p: Group = bars
+        .append('g')
+        .call(attrs, { class: 'mark bar-part-mark', 'data-key': `${d.key}-part`, 'data-morph': `${d.key}-part` });
+      p.append('rect').call(attrs, {
         'data-morph': `${d.key}-part-rect`,
         class: 'bar-part',
         ...box,

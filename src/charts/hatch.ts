@@ -1,21 +1,19 @@
-import { SVG_NS } from './svg.ts';
+import { select } from 'd3';
 
 /** Adds the diagonal hatch pattern `${id}-hatch` that marks derived or planned figures. */
 export function hatchPattern(svg: SVGSVGElement, id: string): void {
-  const document = svg.ownerDocument;
-  const defs = svg.appendChild(document.createElementNS(SVG_NS, 'defs'));
-  const pattern = defs.appendChild(document.createElementNS(SVG_NS, 'pattern'));
-  for (const [k, v] of Object.entries({
-    id: `${id}-hatch`,
-    width: 6,
-    height: 6,
-    patternUnits: 'userSpaceOnUse',
-    patternTransform: 'rotate(45)',
-  })) {
-    pattern.setAttribute(k, String(v));
-  }
-  const line = pattern.appendChild(document.createElementNS(SVG_NS, 'rect'));
-  for (const [k, v] of Object.entries({ class: 'hatch-line', width: 2, height: 6 })) line.setAttribute(k, String(v));
+  select(svg)
+    .append('defs')
+    .append('pattern')
+    .attr('id', `${id}-hatch`)
+    .attr('width', 6)
+    .attr('height', 6)
+    .attr('patternUnits', 'userSpaceOnUse')
+    .attr('patternTransform', 'rotate(45)')
+    .append('rect')
+    .attr('class', 'hatch-line')
+    .attr('width', 2)
+    .attr('height', 6);
 }
 
 /**
@@ -24,11 +22,11 @@ export function hatchPattern(svg: SVGSVGElement, id: string): void {
  */
 export function hatchOver(id: string): (rect: SVGRectElement) => SVGRectElement {
   return (rect) => {
-    const o = rect.cloneNode() as SVGRectElement;
-    o.setAttribute('class', 'hatch');
-    o.setAttribute('fill', `url(#${id}-hatch)`);
     const key = rect.getAttribute('data-morph');
-    if (key) o.setAttribute('data-morph', `${key}-hatch`);
-    return o;
+    return select(rect.cloneNode() as SVGRectElement)
+      .attr('class', 'hatch')
+      .attr('fill', `url(#${id}-hatch)`)
+      .attr('data-morph', key ? `${key}-hatch` : null)
+      .node()!;
   };
 }

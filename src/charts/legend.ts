@@ -1,4 +1,4 @@
-import { append } from './svg.ts';
+import { select } from 'd3';
 import { textWidth, wrap } from './text.ts';
 import { theme } from './theme.ts';
 
@@ -52,7 +52,7 @@ export function legend(
   items: readonly LegendItem[],
   options: { x: number; y: number; maxWidth?: number; stacked?: boolean; gap?: number },
 ): number {
-  const g = append(parent, 'g', { class: 'legend' });
+  const g = select(parent).append('g').attr('class', 'legend');
   const { places, height } = legendLayout(
     items.map((i) => i.label),
     options,
@@ -60,10 +60,22 @@ export function legend(
   items.forEach((item, i) => {
     const { x, dy, lines } = places[i]!;
     const y = options.y + dy;
-    const swatch = append(g, 'rect', { class: `swatch ${item.className}`, x, y, width: 13, height: 13 });
-    if (item.overlay) g.appendChild(item.overlay(swatch));
+    const swatch = g
+      .append('rect')
+      .attr('class', `swatch ${item.className}`)
+      .attr('x', x)
+      .attr('y', y)
+      .attr('width', 13)
+      .attr('height', 13);
+    if (item.overlay) g.append(() => item.overlay!(swatch.node()!));
     lines.forEach((line, j) =>
-      append(g, 'text', { class: 'legend-label', x: x + SWATCH, y: y + 11.5 + j * LINE, 'font-size': theme.font.small }, line),
+      g
+        .append('text')
+        .attr('class', 'legend-label')
+        .attr('x', x + SWATCH)
+        .attr('y', y + 11.5 + j * LINE)
+        .attr('font-size', theme.font.small)
+        .text(line),
     );
   });
   return height;

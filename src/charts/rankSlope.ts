@@ -1,5 +1,5 @@
-import { scaleLinear, scalePoint, type ScaleLinear } from 'd3';
-import { append, createSvg, px } from './svg.ts';
+import { scaleLinear, scalePoint, select, type ScaleLinear } from 'd3';
+import { attrs, createSvg, px } from './svg.ts';
 import { textWidth, widestWord, wrap } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
@@ -135,29 +135,35 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   const { y, titleLines, changeY, corner } = plan;
   const svg = createSvg({ document, id, width, height, title, description, className: 'chart--rank-slope' });
 
-  const grid = append(svg, 'g', { class: 'grid', 'aria-hidden': 'true' });
+  const root = select(svg);
+  const grid = root.append('g').attr('class', 'grid').attr('aria-hidden', 'true');
   // Every rank gets a line in a narrow window; a wide one gets a few round ticks instead.
   const ticks = worst - best > 12 ? y.ticks(6).filter(Number.isInteger) : Array.from({ length: worst - best + 1 }, (_, i) => best + i);
   for (const r of ticks) {
     // Rank numbers stay at the far left, clear of the point labels.
-    append(grid, 'line', { x1: 32, x2: width - 4, y1: px(y(r)), y2: px(y(r)) });
-    append(
-      grid,
-      'text',
-      { class: 'axis-label', x: 26, y: px(y(r)) + 4, 'text-anchor': 'end', 'font-size': theme.font.axis },
-      tickFormat(r),
-    );
+    grid.append('line').call(attrs, { x1: 32, x2: width - 4, y1: px(y(r)), y2: px(y(r)) });
+    grid
+      .append('text')
+      .call(attrs, { class: 'axis-label', x: 26, y: px(y(r)) + 4, 'text-anchor': 'end', 'font-size': theme.font.axis })
+      .text(tickFormat(r));
   }
   titleLines.forEach((line, i) =>
-    append(svg, 'text', { class: 'axis-title', x: 4, y: 18 + i * 16, 'font-size': theme.font.small, 'font-weight': 700 }, line),
+    root
+      .append('text')
+      .call(attrs, { class: 'axis-title', x: 4, y: 18 + i * 16, 'font-size': theme.font.small, 'font-weight': 700 })
+      .text(line),
   );
   for (const d of data) {
-    append(
-      svg,
-      'text',
-      { class: 'axis-label', x: px(x(d.key)!), y: height - m.bottom + 24, 'text-anchor': 'middle', 'font-size': theme.font.label },
-      d.label,
-    );
+    root
+      .append('text')
+      .call(attrs, {
+        class: 'axis-label',
+        x: px(x(d.key)!),
+        y: height - m.bottom + 24,
+        'text-anchor': 'middle',
+        'font-size': theme.font.label,
+      })
+      .text(d.label);
   }
 
   // A line with one visible point is drawn with both ends on it, so it can grow into the next state.
@@ -166,45 +172,43 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   const at = (d: RankPoint) => `${px(x(d.key)!)},${px(y(d.rank))}`;
   if (first && last) {
     const path = shown.map((d, i) => `${i ? 'L' : 'M'}${at(d)}`).join(' ') + (shown.length === 1 ? ` L${at(first)}` : '');
-    append(svg, 'path', { 'data-morph': 'slope-line', class: 'slope-line', d: path });
+    root.append('path').call(attrs, { 'data-morph': 'slope-line', class: 'slope-line', d: path });
   }
   shown.forEach((d, i) => {
-    const g = append(svg, 'g', { class: 'mark slope-point', 'data-key': d.key, 'data-morph': d.key });
+    const g = root.append('g').call(attrs, { class: 'mark slope-point', 'data-key': d.key, 'data-morph': d.key });
     const cx = x(d.key)!;
     const cy = y(d.rank);
-    append(g, 'circle', { 'data-morph': `${d.key}-dot`, cx: px(cx), cy: px(cy), r: 7 });
+    g.append('circle').call(attrs, { 'data-morph': `${d.key}-dot`, cx: px(cx), cy: px(cy), r: 7 });
     const end = i === data.length - 1;
     // Above the points (on phones, clear of the rank axis on the left), or beside the slope's ends.
     const label = above
       ? { x: px(cx), y: px(cy - 14), 'text-anchor': 'middle' }
       : { x: px(cx + (end ? 14 : -14)), y: px(cy + 5), 'text-anchor': end ? 'start' : 'end' };
-    append(
-      g,
-      'text',
-      { 'data-morph': `${d.key}-value`, class: 'value-label', ...label, 'font-size': theme.font.value, 'font-weight': 700 },
-      format(d.rank),
-    );
+    g.append('text')
+      .call(attrs, { 'data-morph': `${d.key}-value`, class: 'value-label', ...label, 'font-size': theme.font.value, 'font-weight': 700 })
+      .text(format(d.rank));
   });
   if (change && first && last && first !== last && (!corner || last === data.at(-1))) {
     const mid = corner
       ? { x: width - 4, y: changeY }
       : { x: px((x(first.key)! + x(last.key)!) / 2), y: px((y(first.rank) + y(last.rank)) / 2 + (compact ? 26 : -14)) };
-    append(
-      svg,
-      'text',
-      {
+    root
+      .append('text')
+      .call(attrs, {
         'data-morph': 'change-label',
         class: 'change-label',
         ...mid,
         'text-anchor': corner ? 'end' : 'middle',
         'font-size': theme.font.value,
         'font-weight': 700,
-      },
-      change,
-    );
+      })
+      .text(change);
   }
   note.forEach((line, i) =>
-    append(svg, 'text', { class: 'axis-note', x: 4, y: height - 8 - (note.length - 1 - i) * 16, 'font-size': theme.font.small }, line),
+    root
+      .append('text')
+      .call(attrs, { class: 'axis-note', x: 4, y: height - 8 - (note.length - 1 - i) * 16, 'font-size': theme.font.small })
+      .text(line),
   );
   return svg;
 }

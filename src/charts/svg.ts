@@ -1,3 +1,5 @@
+import { select } from 'd3';
+
 export const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export interface SvgOptions {
@@ -15,36 +17,31 @@ export interface SvgOptions {
 
 /** A root `<svg role="img">` with `<title>` and `<desc>` wired to aria-labelledby/describedby. */
 export function createSvg({ document, id, width, height, title, description, className }: SvgOptions): SVGSVGElement {
-  const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
-  svg.setAttribute('xmlns', SVG_NS);
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('width', String(width));
-  svg.setAttribute('height', String(height));
-  svg.setAttribute('role', 'img');
-  svg.setAttribute('class', ['chart', className].filter(Boolean).join(' '));
-  svg.setAttribute('aria-labelledby', `${id}-title`);
-  svg.setAttribute('aria-describedby', `${id}-desc`);
-  const t = svg.appendChild(document.createElementNS(SVG_NS, 'title'));
-  t.setAttribute('id', `${id}-title`);
-  t.textContent = title;
-  const d = svg.appendChild(document.createElementNS(SVG_NS, 'desc'));
-  d.setAttribute('id', `${id}-desc`);
-  d.textContent = description;
-  return svg;
+  const svg = select(document.createElementNS(SVG_NS, 'svg') as SVGSVGElement)
+    .attr('xmlns', SVG_NS)
+    .attr('viewBox', `0 0 ${width} ${height}`)
+    .attr('width', width)
+    .attr('height', height)
+    .attr('role', 'img')
+    .attr('class', ['chart', className].filter(Boolean).join(' '))
+    .attr('aria-labelledby', `${id}-title`)
+    .attr('aria-describedby', `${id}-desc`);
+  svg.append('title').attr('id', `${id}-title`).text(title);
+  svg.append('desc').attr('id', `${id}-desc`).text(description);
+  return svg.node()!;
 }
 
 /** Rounds a coordinate to 0.1 user units so the SVG stays small and stable. */
 export const px = (x: number) => Math.round(x * 10) / 10;
 
-/** Appends an SVG element with attributes (and text) to `parent`; null or undefined attributes are left out. */
-export function append<K extends keyof SVGElementTagNameMap>(
-  parent: Element,
-  name: K,
-  attrs: Record<string, string | number | null | undefined>,
-  text?: string,
-): SVGElementTagNameMap[K] {
-  const el = parent.appendChild(parent.ownerDocument.createElementNS(SVG_NS, name)) as SVGElementTagNameMap[K];
-  for (const [k, v] of Object.entries(attrs)) if (v !== null && v !== undefined) el.setAttribute(k, String(v));
-  if (text !== undefined) el.textContent = text;
-  return el;
+/**
+ * Sets every attribute of `values` on a d3 selection, in their order; null or undefined
+ * leaves one out. Use it with `selection.call(attrs, {…})` where a chart spreads a shared box
+ * or anchor into an element (d3 v7 no longer has d3-selection-multi's `attrs`).
+ */
+export function attrs<S extends { attr(name: string, value: string | number | null): unknown }>(
+  selection: S,
+  values: Record<string, string | number | null | undefined>,
+): void {
+  for (const [k, v] of Object.entries(values)) selection.attr(k, v ?? null);
 }
