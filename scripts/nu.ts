@@ -21,7 +21,7 @@ export const knownFalse = new Set([
   "CSS: “container-type”: Property “container-type” doesn't exist.",
   'CSS: Unrecognized at-rule “@container”',
   // It knows SVG 1.1's font-variant (normal | small-caps) only; SVG 2 takes the CSS values,
-  // and Observable Plot sets tabular-nums on its axes.
+  // and the rate bars set tabular-nums on their axis.
   'Bad value “tabular-nums” for attribute “font-variant” on element “g”.',
 ]);
 

@@ -1,7 +1,7 @@
-import * as Plot from '@observablehq/plot';
+import { scaleBand, scaleLinear, select, type Selection } from 'd3';
 import { legend, legendLayout } from './legend.ts';
 import { textWidth, wrap } from './text.ts';
-import { createSvg } from './svg.ts';
+import { createSvg, px } from './svg.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface Rate {
@@ -67,116 +67,90 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
       legendItems.map((i) => i.label),
       legendSpace,
     ).height;
-  const plot = Plot.plot({
-    document,
-    width,
-    height: marginTop + marginBottom + rows.length * step,
-    marginTop,
-    marginLeft,
-    marginRight,
-    marginBottom,
-    x: { domain: [0, 100], axis: null },
-    // The bars keep their thickness however tall the rows grow for their labels.
-    y: { domain: rows.map((d) => d.key), axis: null, padding: compact ? 1 - (0.45 * 46) / step : 0.3, align: compact ? 1 : 0.5 },
-    marks: [
-      Plot.axisX({
-        anchor: 'top',
-        ticks: [0, 50, 100],
-        tickFormat: (d: number) => `${d}%`,
-        tickSize: 0,
-        label: null,
-        fontSize: theme.font.axis,
-        textAnchor: 'middle',
-        className: 'axis',
-      }),
-      // Labels above the bars on phones, left of them on wider screens. Line k from the end of a
-      // label sits k lines above the bar (one mark per k, top line first, so the text reads in order).
-      ...Array.from({ length: most }, (_, i) => most - 1 - i).map((k) =>
-        Plot.text(
-          rows.filter((d) => lines.get(d.key)!.length > k),
-          {
-            x: 0,
-            y: 'key',
-            ...(compact ? { dy: -17 - k * LINE, textAnchor: 'start' } : { dx: -10, textAnchor: 'end' }),
-            text: (d: Rate) => lines.get(d.key)!.at(-1 - k),
-            className: 'axis-label',
-            fontSize: theme.font.label,
-            ariaLabel: 'key',
-          },
-        ),
-      ),
-      Plot.barX(rows, { y: 'key', x1: 0, x2: 100, className: 'track', ariaLabel: 'key' }),
-      ...Object.keys(groups).map((g, i) =>
-        Plot.barX(
-          rows.filter((d) => d.group === g),
-          { y: 'key', x1: 0, x2: 'value', className: `rate rate--${g} series-${i + 1}`, ariaLabel: 'key' },
-        ),
-      ),
-      Plot.ruleX([100], { className: 'reference' }),
-      ...caption.map((line, i) =>
-        Plot.text([line], {
-          x: 100,
-          frameAnchor: 'bottom',
-          dy: 16 + i * LINE,
-          textAnchor: centred ? 'middle' : 'end',
-          className: 'axis-note',
-          fontSize: theme.font.small,
-        }),
-      ),
-      Plot.text(rows, {
-        x: 100,
-        y: 'key',
-        dx: 8,
-        text: 'text',
-        textAnchor: 'start',
-        className: 'value-label',
-        fontSize: theme.font.value,
-        fontWeight: 700,
-        ariaLabel: 'key',
-      }),
-    ],
-  }) as SVGSVGElement;
-  plot.querySelectorAll('style').forEach((s) => s.remove());
-  groupByRow(plot, rows);
-  // Plot labels its mark groups with aria-label; the figure's table carries the data instead.
-  plot.querySelectorAll('[aria-label]').forEach((g) => g.removeAttribute('aria-label'));
-  const svg = createSvg({
-    document,
-    id,
-    width,
-    height: Number(plot.getAttribute('height')),
-    title,
-    description,
-    className: 'chart--rate-bars',
+  const height = marginTop + marginBottom + rows.length * step;
+  const x = scaleLinear([0, 100], [marginLeft, width - marginRight]);
+  // The bars keep their thickness however tall the rows grow for their labels.
+  const y = scaleBand(
+    rows.map((d) => d.key),
+    [marginTop, height - marginBottom],
+  )
+    .padding(compact ? 1 - (0.45 * 46) / step : 0.3)
+    .align(compact ? 1 : 0.5)
+    .round(true);
+  // Text is placed by its baseline: 0.32 em below a row's centre puts it in the middle.
+  const middle = (key: string, size: number) => px(y(key)! + y.bandwidth() / 2 + 0.32 * size);
+
+  const svg = createSvg({ document, id, width, height, title, description, className: 'chart--rate-bars' });
+  const root = select(svg);
+  const axis = root
+    .append('g')
+    .attr('class', 'axis')
+    .attr('font-size', theme.font.axis)
+    .attr('font-variant', 'tabular-nums')
+    .attr('text-anchor', 'middle');
+  for (const t of [0, 50, 100])
+    axis
+      .append('text')
+      .attr('x', px(x(t)))
+      .attr('y', marginTop - 9)
+      .text(`${t}%`);
+  root
+    .append('g')
+    .attr('class', 'reference')
+    .append('line')
+    .attr('x1', px(x(100)))
+    .attr('x2', px(x(100)))
+    .attr('y1', marginTop)
+    .attr('y2', height - marginBottom);
+  // Lines of text in a group that sets their class, size and anchor.
+  const textLines = (
+    parent: Selection<SVGGElement, unknown, null, undefined>,
+    cls: string,
+    size: number,
+    anchor: string,
+    texts: string[],
+    at: { x: number; y: (i: number) => number },
+  ) => {
+    const g = parent.append('g').attr('class', cls).attr('font-size', size).attr('text-anchor', anchor);
+    texts.forEach((line, i) =>
+      g
+        .append('text')
+        .attr('x', px(at.x))
+        .attr('y', px(at.y(i)))
+        .text(line),
+    );
+    return g;
+  };
+  textLines(root, 'axis-note', theme.font.small, centred ? 'middle' : 'end', caption, {
+    x: x(100),
+    y: (i) => height - marginBottom + 16 + i * LINE,
   });
-  // Plot sets text defaults on its root (text-anchor="middle" among them); keep them on a group.
-  const g = svg.appendChild(document.createElementNS(plot.namespaceURI, 'g'));
-  for (const name of ['fill', 'font-size', 'text-anchor']) g.setAttribute(name, plot.getAttribute(name) ?? '');
-  while (plot.firstChild) g.appendChild(plot.firstChild);
+  // One group per rate, as the enhancer reads them: its label, track, bar and value.
+  for (const d of rows) {
+    const g = root.append('g').attr('class', `mark group-${d.group}`).attr('data-key', d.key);
+    // Labels above the bars on phones, left of them on wider screens; a label's lines end just above its bar.
+    const label = lines.get(d.key)!;
+    const centre = middle(d.key, theme.font.label);
+    textLines(g, 'axis-label', theme.font.label, compact ? 'start' : 'end', label, {
+      x: compact ? x(0) : x(0) - 10,
+      y: (j) => (compact ? centre - 17 - (label.length - 1 - j) * LINE : centre),
+    });
+    const bar = (cls: string, to: number) =>
+      g
+        .append('g')
+        .attr('class', cls)
+        .append('rect')
+        .attr('x', px(x(0)))
+        .attr('y', y(d.key)!)
+        .attr('width', px(x(to) - x(0)))
+        .attr('height', y.bandwidth());
+    bar('track', 100);
+    bar(`rate rate--${d.group} series-${Object.keys(groups).indexOf(d.group) + 1}`, d.value);
+    textLines(g, 'value-label', theme.font.value, 'start', [d.text], { x: x(100) + 8, y: () => middle(d.key, theme.font.value) }).attr(
+      'font-weight',
+      700,
+    );
+  }
   legend(svg, legendItems, { ...legendSpace, y: 6 });
   return svg;
-}
-
-/**
- * Plot groups elements by mark (all tracks, all bars, all labels); the enhancer needs one
- * group per rate. Each element Plot tagged with its row key moves into a `g.mark` for that
- * row, inside a shallow copy of its old parent so its transform and font settings hold.
- */
-function groupByRow(plot: SVGSVGElement, rows: readonly Rate[]): void {
-  const tagged = [...plot.querySelectorAll('[aria-label]')].filter((e) => e.localName === 'rect' || e.localName === 'text');
-  for (const row of rows) {
-    const mark = plot.ownerDocument.createElementNS(plot.namespaceURI, 'g');
-    mark.setAttribute('class', `mark group-${row.group}`);
-    mark.setAttribute('data-key', row.key);
-    for (const el of tagged.filter((e) => e.getAttribute('aria-label') === row.key)) {
-      const wrap = el.parentElement!.cloneNode(false) as Element;
-      wrap.removeAttribute('aria-label');
-      el.removeAttribute('aria-label');
-      wrap.appendChild(el);
-      mark.appendChild(wrap);
-    }
-    plot.appendChild(mark);
-  }
-  // The groups Plot made are empty now, but for the axis.
-  for (const g of plot.querySelectorAll(':scope > g')) if (!g.hasChildNodes()) g.remove();
 }
