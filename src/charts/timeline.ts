@@ -117,10 +117,7 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
   }
   const end = Math.max(stops.at(-1)![1], events.at(-1)!.cy);
   const height = px(Math.max(end, bottom) + 24);
-  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  svg.setAttribute('height', String(height));
-
-  const root = select(svg);
+  const root = select(svg).attr('viewBox', `0 0 ${width} ${height}`).attr('height', height);
   const text = (g: G, cls: string, x: number, y: number, size: number, anchor = 'start') =>
     g.append('text').attr('class', cls).attr('x', px(x)).attr('y', px(y)).attr('text-anchor', anchor).attr('font-size', size);
   const axis = root.append('g').attr('class', 'timeline-axis').attr('aria-hidden', 'true');
