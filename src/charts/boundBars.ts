@@ -45,12 +45,12 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
   const compact = isCompact(width);
   const m = theme.margin;
   // A panel title or row label too long for the width breaks into lines, and its panel or row grows by them.
-  const lines = (s: string) => wrap(s, theme.font.label, width - m.left - m.right);
+  const lines = (s: string, weight?: number) => wrap(s, theme.font.label, width - m.left - m.right, weight);
   const rowHeight = (r: { lines: string[] }) => ROW + (r.lines.length - 1) * LINE;
   const panels = Object.entries(groups)
     .map(([key, label]) => ({
       key,
-      title: lines(label),
+      title: lines(label, theme.bold),
       rows: data.filter((d) => d.group === key).map((d) => ({ ...d, lines: lines(d.label) })),
     }))
     .filter((p) => p.rows.length > 0);
@@ -66,12 +66,14 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
   fade.append('stop').attr('class', 'beyond-fade-to').attr('offset', 1);
 
   // Every panel ends its scale at the same place, leaving room for the open end and the widest label.
-  const room = Math.max(0, ...data.map((d) => textWidth(d.text, theme.font.value)));
+  const room = Math.max(0, ...data.map((d) => textWidth(d.text, theme.font.value, theme.bold)));
   const right = width - m.right - room - BEYOND - 18;
   let y = 8;
   for (const panel of panels) {
     const g = root.append('g').attr('class', `panel panel--${panel.key}`).attr('data-group', panel.key);
-    panel.title.forEach((line, i) => label(g, 'panel-title', m.left, y + 16 + i * LINE, theme.font.label, line).attr('font-weight', 700));
+    panel.title.forEach((line, i) =>
+      label(g, 'panel-title', m.left, y + 16 + i * LINE, theme.font.label, line).attr('font-weight', theme.bold),
+    );
     const x = scaleLinear()
       .domain([0, Math.max(...panel.rows.map((d) => d.value))])
       .range([m.left, right]);
@@ -109,7 +111,7 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
         .append('path')
         .attr('class', 'beyond-arrow')
         .attr('d', `M${px(end + BEYOND)},${ry + 4}l10,${BAR / 2 + 6}l-10,${BAR / 2 + 6}`);
-      label(row, 'value-label', end + BEYOND + 16, ry + 10 + BAR / 2 + 5, theme.font.value, d.text).attr('font-weight', 700);
+      label(row, 'value-label', end + BEYOND + 16, ry + 10 + BAR / 2 + 5, theme.font.value, d.text).attr('font-weight', theme.bold);
     }
     y += panelHeight(panel);
   }

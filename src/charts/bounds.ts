@@ -54,7 +54,7 @@ export function textExtents(svg: SVGSVGElement): TextBox[] {
   return [...svg.querySelectorAll('text')].map((t) => {
     const size = Number(inherited(t, 'font-size')) || 10;
     const text = t.textContent ?? '';
-    const width = textWidth(text, size);
+    const width = textWidth(text, size, Number(inherited(t, 'font-weight')) || 400);
     const [ox, oy] = offset(t);
     const x = ox + length(t.getAttribute('x'), size) + length(t.getAttribute('dx'), size);
     const baseline = oy + length(t.getAttribute('y'), size) + length(t.getAttribute('dy'), size);

@@ -48,13 +48,13 @@ export function categoryCount(data: CategoryCountData, options: CategoryCountOpt
   const boxWidthOf = (cols: number) => (inner - GAP * (cols - 1)) / cols;
   const longest = Math.max(
     0,
-    ...categories.map((c) => Math.max(widestWord(c.label, theme.font.label), widestWord(c.description, theme.font.small))),
+    ...categories.map((c) => Math.max(widestWord(c.label, theme.font.label, theme.bold), widestWord(c.description, theme.font.small))),
   );
   let cols = compact ? 1 : Math.max(1, categories.length);
   while (cols > 1 && longest > boxWidthOf(cols) - 2 * PAD) cols--;
   const boxWidth = boxWidthOf(cols);
   const text = categories.map((c) => ({
-    label: wrap(c.label, theme.font.label, boxWidth - 2 * PAD),
+    label: wrap(c.label, theme.font.label, boxWidth - 2 * PAD, theme.bold),
     description: wrap(c.description, theme.font.small, boxWidth - 2 * PAD),
   }));
   const labelLines = Math.max(0, ...text.map((t) => t.label.length));
@@ -63,7 +63,7 @@ export function categoryCount(data: CategoryCountData, options: CategoryCountOpt
   const catBottom = 8 + rows * (boxHeight + GAP) - GAP;
   const stripTop = catBottom + (compact ? 18 : 30);
   const totalLines = wrap(total.label, theme.font.label, inner - 2 * PAD);
-  const valueWidth = textWidth(total.text, theme.font.value) + 10;
+  const valueWidth = textWidth(total.text, theme.font.value, theme.bold) + 10;
   const perRow = Math.max(1, Math.floor((inner - 2 * PAD - valueWidth + 6) / (SQUARE + 6)));
   const squareRows = Math.max(1, Math.ceil(total.value / perRow));
   const squaresTop = stripTop + PAD + totalLines.length * 20 + 4;
@@ -81,7 +81,7 @@ export function categoryCount(data: CategoryCountData, options: CategoryCountOpt
     const g = boxes.append('g').attr('class', 'mark category').attr('data-key', c.key);
     g.append('rect').attr('class', 'category-box').attr('x', px(x)).attr('y', y).attr('width', px(boxWidth)).attr('height', boxHeight);
     text[i]!.label.forEach((s, j) =>
-      label(g, 'category-label', x + PAD, y + PAD + 15 + j * 20, theme.font.label, s).attr('font-weight', 700),
+      label(g, 'category-label', x + PAD, y + PAD + 15 + j * 20, theme.font.label, s).attr('font-weight', theme.bold),
     );
     text[i]!.description.forEach((s, j) =>
       label(g, 'category-description', x + PAD, y + PAD + labelLines * 20 + 16 + j * 17, theme.font.small, s),
@@ -111,7 +111,7 @@ export function categoryCount(data: CategoryCountData, options: CategoryCountOpt
       .attr('width', SQUARE)
       .attr('height', SQUARE);
   const valueX = m.left + PAD + Math.min(perRow, Math.max(1, total.value)) * (SQUARE + 6) + 4;
-  label(strip, 'value-label', valueX, squaresTop + SQUARE / 2 + 5, theme.font.value, total.text).attr('font-weight', 700);
+  label(strip, 'value-label', valueX, squaresTop + SQUARE / 2 + 5, theme.font.value, total.text).attr('font-weight', theme.bold);
   noteLines.forEach((s, j) => label(strip, 'axis-note', m.left + PAD, noteTop + 12 + j * 17, theme.font.small, s));
   return svg;
 }

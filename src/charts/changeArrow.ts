@@ -26,7 +26,7 @@ export function changeArrow(
     .attr('y', px(labelY))
     .attr('text-anchor', 'middle')
     .attr('font-size', theme.font.value)
-    .attr('font-weight', 700)
+    .attr('font-weight', theme.bold)
     .text(text);
   return g.node()!;
 }

@@ -83,18 +83,18 @@ export function growthBars(data: readonly GrowthBar[], options: GrowthBarsOption
       .paddingInner(compact ? 0.35 : 0.5)
       .paddingOuter(0.15);
     const room = x.step() - 6;
-    const lines = (s: string, size: number = theme.font.value) => wrap(s, size, room);
+    const lines = (s: string, size: number = theme.font.value, weight?: number) => wrap(s, size, room, weight);
     const labels = data.map((d) => ({
       axis: lines(d.label, theme.font.label),
-      value: d.value === null ? lines(d.text, theme.font.small) : lines(d.text),
+      value: d.value === null ? lines(d.text, theme.font.small) : lines(d.text, theme.font.value, theme.bold),
       part: d.part ? lines(d.part.text) : [],
     }));
     const centre = (d: GrowthBar) => x(d.key)! + x.bandwidth() / 2;
     // How far left of its centre a bar's labels over the axis reach (its axis label is below, clear of the scale's).
     const reach = (i: number) => {
       const { value, part } = labels[i]!;
-      const size = data[i]!.value === null ? theme.font.small : theme.font.value;
-      return Math.max(...value.map((s) => textWidth(s, size)), ...part.map((s) => textWidth(s, theme.font.value))) / 2;
+      const [size, weight] = data[i]!.value === null ? [theme.font.small, 400] : [theme.font.value, theme.bold];
+      return Math.max(...value.map((s) => textWidth(s, size, weight)), ...part.map((s) => textWidth(s, theme.font.value))) / 2;
     };
     const clear = data.every((d, i) => centre(d) - reach(i) >= tickColumn);
     return { x, centre, labels, clear };
@@ -135,19 +135,20 @@ export function growthBars(data: readonly GrowthBar[], options: GrowthBarsOption
   const arrow = change && a && b && a.value !== null && b.value !== null ? { a: a.value, b: b.value } : undefined;
   const changeAt = (y: ScaleLinear<number, number>) => {
     if (!arrow || !a || !b) return undefined;
-    const half = textWidth(change, theme.font.value) / 2;
+    const half = textWidth(change, theme.font.value, theme.bold) / 2;
     const cx = (centre(a) + centre(b)) / 2;
     let baseline = (y(arrow.a) + y(arrow.b)) / 2 - 40;
     [a, b].forEach((d, i) => {
       const v = i ? arrow.b : arrow.a;
-      const stacks = [valueStack(y, i, v)];
+      // Values are bold, parts' labels regular.
+      const stacks: [Stack, number][] = [[valueStack(y, i, v), theme.bold]];
       if (d.part) {
         const p = partStack(y, i, v, d.part.value);
-        if (!p.inside) stacks.push(p);
+        if (!p.inside) stacks.push([p, 400]);
       }
-      for (const s of stacks)
+      for (const [s, weight] of stacks)
         s.lines.forEach((line, j) => {
-          if (Math.abs(centre(d) - cx) < half + textWidth(line, theme.font.value) / 2 + CLEAR)
+          if (Math.abs(centre(d) - cx) < half + textWidth(line, theme.font.value, weight) / 2 + CLEAR)
             baseline = Math.min(baseline, s.at[j]! - ASCENT - DESCENT - CLEAR);
         });
     });
@@ -214,7 +215,7 @@ export function growthBars(data: readonly GrowthBar[], options: GrowthBarsOption
     const box = { x: px(x(d.key)!), y: px(y(d.value)), width: px(x.bandwidth()), height: px(y(0) - y(d.value)) };
     const rect = g.append('rect').call(attrs, { 'data-morph': `${d.key}-rect`, class: d.derived ? 'bar-derived' : 'bar-rest', ...box });
     if (d.derived) g.append(() => hatch(rect.node()!));
-    for (const t of stack(g, `${d.key}-value`, 'value-label', valueStack(y, i, d.value))) t.attr('font-weight', 700);
+    for (const t of stack(g, `${d.key}-value`, 'value-label', valueStack(y, i, d.value))) t.attr('font-weight', theme.bold);
     if (d.part && shown(`${d.key}-part`)) {
       const p: Group = bars
         .append('g')

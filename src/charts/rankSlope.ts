@@ -62,13 +62,13 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   const bottom = 56 + (note.length - 1) * 16;
   const m = { right: side, bottom, left: side };
   // More than two ranks spread across the width, each label clear of the rank axis and the edge.
-  const half = Math.max(...data.map((d) => textWidth(format(d.rank), theme.font.value))) / 2 + 6;
+  const half = Math.max(...data.map((d) => textWidth(format(d.rank), theme.font.value, theme.bold))) / 2 + 6;
   const x = scalePoint<string>()
     .domain(data.map((d) => d.key))
     .range(data.length > 2 ? [32 + half, width - 4 - half] : [m.left + 56, width - m.right - 56]);
-  /** A label's box: its anchor, baseline, text and size. */
-  const box = (cx: number, baseline: number, s: string, size: number, anchor: 'start' | 'middle' | 'end') => {
-    const w = textWidth(s, size);
+  /** A label's box: its anchor, baseline, text, size and weight. */
+  const box = (cx: number, baseline: number, s: string, size: number, anchor: 'start' | 'middle' | 'end', weight = 400) => {
+    const w = textWidth(s, size, weight);
     const left = anchor === 'start' ? cx : anchor === 'end' ? cx - w : cx - w / 2;
     return { left, right: left + w, top: baseline - 0.8 * size, bottom: baseline + 0.2 * size };
   };
@@ -79,8 +79,8 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
     const cy = y(d.rank);
     const end = i === data.length - 1;
     return above
-      ? box(cx, cy - 14, format(d.rank), theme.font.value, 'middle')
-      : box(cx + (end ? 14 : -14), cy + 5, format(d.rank), theme.font.value, end ? 'start' : 'end');
+      ? box(cx, cy - 14, format(d.rank), theme.font.value, 'middle', theme.bold)
+      : box(cx + (end ? 14 : -14), cy + 5, format(d.rank), theme.font.value, end ? 'start' : 'end', theme.bold);
   };
 
   /**
@@ -91,13 +91,13 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
    * rank's label and tick (and a change above the line) clear the titles.
    */
   const layout = (corner: boolean) => {
-    const changeWidth = corner && change ? textWidth(change, theme.font.value) : 0;
-    const beside = Boolean(changeWidth) && widestWord(better, theme.font.small) <= width - 8 - changeWidth - 12;
-    const titleLines = wrap(better, theme.font.small, width - 8 - (beside ? changeWidth + 12 : 0));
+    const changeWidth = corner && change ? textWidth(change, theme.font.value, theme.bold) : 0;
+    const beside = Boolean(changeWidth) && widestWord(better, theme.font.small, theme.bold) <= width - 8 - changeWidth - 12;
+    const titleLines = wrap(better, theme.font.small, width - 8 - (beside ? changeWidth + 12 : 0), theme.bold);
     const changeY = beside ? 18 : 18 + titleLines.length * 16 + 2;
     const titleBottom =
       changeWidth && !beside ? changeY + 0.2 * theme.font.value : 18 + (titleLines.length - 1) * 16 + 0.2 * theme.font.small;
-    const titleRight = 4 + Math.max(...titleLines.map((l) => textWidth(l, theme.font.small)));
+    const titleRight = 4 + Math.max(...titleLines.map((l) => textWidth(l, theme.font.small, theme.bold)));
     const middle = (y: ScaleLinear<number, number>) =>
       box(
         (x(data[0]!.key)! + x(data.at(-1)!.key)!) / 2,
@@ -105,6 +105,7 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
         change,
         theme.font.value,
         'middle',
+        theme.bold,
       );
     // Rank 1 is the best, so smaller numbers sit higher.
     const scale = (top: number) =>
@@ -150,7 +151,7 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
   titleLines.forEach((line, i) =>
     root
       .append('text')
-      .call(attrs, { class: 'axis-title', x: 4, y: 18 + i * 16, 'font-size': theme.font.small, 'font-weight': 700 })
+      .call(attrs, { class: 'axis-title', x: 4, y: 18 + i * 16, 'font-size': theme.font.small, 'font-weight': theme.bold })
       .text(line),
   );
   for (const d of data) {
@@ -185,7 +186,13 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
       ? { x: px(cx), y: px(cy - 14), 'text-anchor': 'middle' }
       : { x: px(cx + (end ? 14 : -14)), y: px(cy + 5), 'text-anchor': end ? 'start' : 'end' };
     g.append('text')
-      .call(attrs, { 'data-morph': `${d.key}-value`, class: 'value-label', ...label, 'font-size': theme.font.value, 'font-weight': 700 })
+      .call(attrs, {
+        'data-morph': `${d.key}-value`,
+        class: 'value-label',
+        ...label,
+        'font-size': theme.font.value,
+        'font-weight': theme.bold,
+      })
       .text(format(d.rank));
   });
   if (change && first && last && first !== last && (!corner || last === data.at(-1))) {
@@ -200,7 +207,7 @@ export function rankSlope(data: readonly RankPoint[], options: RankSlopeOptions)
         ...mid,
         'text-anchor': corner ? 'end' : 'middle',
         'font-size': theme.font.value,
-        'font-weight': 700,
+        'font-weight': theme.bold,
       })
       .text(change);
   }

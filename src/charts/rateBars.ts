@@ -45,7 +45,7 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
   const compact = isCompact(width) || longest + 16 > width * 0.4;
   const rows = sortRates(data);
   const marginLeft = compact ? 16 : longest + 16;
-  const marginRight = Math.max(MARGIN_RIGHT, 8 + Math.max(...data.map((d) => textWidth(d.text, theme.font.value))) + 4);
+  const marginRight = Math.max(MARGIN_RIGHT, 8 + Math.max(...data.map((d) => textWidth(d.text, theme.font.value, theme.bold))) + 4);
   // The caption of the 100% line is centred on it where it fits the right margin, else it ends
   // at the line, in as many lines as it needs, and the chart grows by them.
   const centred = textWidth(full, theme.font.small) / 2 <= marginRight;
@@ -103,8 +103,8 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
     .attr('y1', marginTop)
     .attr('y2', height - marginBottom);
   // Lines of text in a group that sets their class, size and anchor.
-  const textLines = (
-    parent: Selection<SVGGElement, unknown, null, undefined>,
+  const textLines = <E extends SVGElement>(
+    parent: Selection<E, unknown, null, undefined>,
     cls: string,
     size: number,
     anchor: string,
@@ -148,7 +148,7 @@ export function rateBars(data: readonly Rate[], options: RateBarsOptions): SVGSV
     bar(`rate rate--${d.group} series-${Object.keys(groups).indexOf(d.group) + 1}`, d.value);
     textLines(g, 'value-label', theme.font.value, 'start', [d.text], { x: x(100) + 8, y: () => middle(d.key, theme.font.value) }).attr(
       'font-weight',
-      700,
+      theme.bold,
     );
   }
   legend(svg, legendItems, { ...legendSpace, y: 6 });

@@ -74,7 +74,7 @@ export function stageBars(data: StageBarsData, options: StageBarsOptions): SVGSV
   label(root, 'axis-title', m.left, legendHeight + 24, theme.font.small, unit);
 
   // Value labels sit past the bar ends, so the scale stops short of the widest one.
-  const room = Math.max(0, ...stages.map((d) => textWidth(d.text, theme.font.value))) + 10;
+  const room = Math.max(0, ...stages.map((d) => textWidth(d.text, theme.font.value, theme.bold))) + 10;
   const x = scaleLinear()
     .domain([0, Math.max(...stages.map((d) => d.value))])
     .nice()
@@ -102,7 +102,7 @@ export function stageBars(data: StageBarsData, options: StageBarsOptions): SVGSV
       .attr('y', y + 12)
       .attr('width', px(x(d.value) - m.left))
       .attr('height', BAR);
-    label(g, 'value-label', x(d.value) + 8, y + 12 + BAR / 2 + 5, theme.font.value, d.text).attr('font-weight', 700);
+    label(g, 'value-label', x(d.value) + 8, y + 12 + BAR / 2 + 5, theme.font.value, d.text).attr('font-weight', theme.bold);
   });
 
   if (rate) {
@@ -125,7 +125,7 @@ export function stageBars(data: StageBarsData, options: StageBarsOptions): SVGSV
     }
     label(g, 'value-label', cx, cy + 5, theme.font.value, rate.text)
       .attr('text-anchor', 'middle')
-      .attr('font-weight', 700);
+      .attr('font-weight', theme.bold);
     rateLines.forEach((s, i) => label(g, 'rate-label', labelX, cy + 5 + (i - (rateLines.length - 1) / 2) * 18, theme.font.label, s));
   }
   return svg;

@@ -1,21 +1,33 @@
 import type { Selection } from 'd3';
 import { px } from './svg.ts';
+import { bold, regular } from './widths.ts';
 
 const WIDE = /[\u3000-\u9fff\uff00-\uffef]/;
 
-/** Estimated width of a label: one em per CJK character, 0.62 em for others (as the chart tests measure). */
-export const textWidth = (s: string, size: number) => [...s].reduce((w, ch) => w + (WIDE.test(ch) ? 1 : 0.62), 0) * size;
+/** A font weight as SVG writes it: 400 regular, 700 bold (anything from 600 up counts as bold). */
+export type Weight = number;
+
+/**
+ * Width of a label in user units: one em per CJK character, and for every other character its
+ * width in `widths.ts`, measured in Chromium in the page's fonts and the images' font (the wider
+ * of the two), regular or bold. A character the table lacks counts as one em.
+ * `tests/e2e/labels.test.ts` holds every label of every chart to it in a real browser.
+ */
+export const textWidth = (s: string, size: number, weight: Weight = 400) => {
+  const table = weight >= 600 ? bold : regular;
+  return [...s].reduce((w, ch) => w + (WIDE.test(ch) ? 1 : (table[ch] ?? 1)), 0) * size;
+};
 
 /** Width of the widest run `wrap` cannot break: a word of spaced text (Chinese breaks between any two characters). */
-export const widestWord = (s: string, size: number) =>
-  Math.max(0, ...(s.match(/[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []).map((w) => textWidth(w, size)));
+export const widestWord = (s: string, size: number, weight?: Weight) =>
+  Math.max(0, ...(s.match(/[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []).map((w) => textWidth(w, size, weight)));
 
 /** Greedy lines no wider than `max`, breaking between CJK characters (closing punctuation stays on its line) or at spaces. */
-function greedy(text: string, size: number, max: number): string[] {
+function greedy(text: string, size: number, max: number, weight?: Weight): string[] {
   const lines = [''];
   for (const token of text.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []) {
     const line = lines.at(-1)!;
-    if (line.trim() && textWidth((line + token).trimEnd(), size) > max) lines.push(token.trimStart());
+    if (line.trim() && textWidth((line + token).trimEnd(), size, weight) > max) lines.push(token.trimStart());
     else lines[lines.length - 1] = line + token;
   }
   return lines.map((l) => l.trim()).filter(Boolean);
@@ -26,28 +38,28 @@ function greedy(text: string, size: number, max: number): string[] {
  * fit, else as few lines as fit and as even as they can be (先进装备 / 制造业 rather than
  * 先进装备制造 / 业). Works for Chinese and for spaced text.
  */
-export function wrap(text: string, size: number, max: number): string[] {
+export function wrap(text: string, size: number, max: number, weight?: Weight): string[] {
   // Chinese reads best broken after its punctuation, where every phrase fits a line.
   const phrases = text.split(/(?<=[，、：；。）])|(?=（)/);
-  if (phrases.length > 1 && textWidth(text, size) > max && phrases.every((p) => textWidth(p, size) <= max)) {
+  if (phrases.length > 1 && textWidth(text, size, weight) > max && phrases.every((p) => textWidth(p, size, weight) <= max)) {
     const lines = [''];
     for (const p of phrases) {
-      if (lines.at(-1) && textWidth(lines.at(-1)! + p, size) > max) lines.push(p);
+      if (lines.at(-1) && textWidth(lines.at(-1)! + p, size, weight) > max) lines.push(p);
       else lines[lines.length - 1] += p;
     }
     return lines;
   }
-  const lines = greedy(text, size, max);
+  const lines = greedy(text, size, max, weight);
   if (lines.length < 2) return lines;
   // The narrowest width that still needs no more lines gives the most even lines.
   let lo = 0;
   let hi = max;
   for (let i = 0; i < 16; i++) {
     const mid = (lo + hi) / 2;
-    if (greedy(text, size, mid).length === lines.length) hi = mid;
+    if (greedy(text, size, mid, weight).length === lines.length) hi = mid;
     else lo = mid;
   }
-  return greedy(text, size, hi);
+  return greedy(text, size, hi, weight);
 }
 
 /** A text label at one of the theme's sizes. */

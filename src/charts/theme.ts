@@ -14,6 +14,8 @@ export const theme = {
    */
   widths: { compact: 320, medium: 440, wide: 600 },
   font: { label: 14, value: 15, small: 12.5, axis: 12.5 },
+  /** The weight of values, titles and other emphasised labels (their widths are measured bold). */
+  bold: 700,
   margin: { top: 28, right: 16, bottom: 36, left: 16 },
 } as const;
 

@@ -37,17 +37,28 @@ export function tierBoxes(data: readonly Industry[], options: TierBoxesOptions):
   const inner = width - m.left - m.right;
   const rows = TIERS.map((tier) => {
     const items = data.filter((d) => d.tier === tier);
-    const size = tier === 'leading' ? theme.font.value : theme.font.label;
+    const [size, weight] = tier === 'leading' ? [theme.font.value, theme.bold] : [theme.font.label, 400];
     // A tier's boxes share one row, unless a word too long to break would not fit its box:
     // then they take as many rows as they need, as many boxes to a row as fit.
     const boxWidthOf = (cols: number) => (inner - GAP * (cols - 1)) / cols;
-    const longest = Math.max(0, ...items.map((d) => widestWord(d.label, size)));
+    const longest = Math.max(0, ...items.map((d) => widestWord(d.label, size, weight)));
     let cols = Math.max(1, items.length);
     while (cols > 1 && longest > boxWidthOf(cols) - 2 * PAD) cols--;
     const boxWidth = boxWidthOf(cols);
-    const labels = items.map((d) => wrap(d.label, size, boxWidth - 2 * PAD));
+    const labels = items.map((d) => wrap(d.label, size, boxWidth - 2 * PAD, weight));
     const height = 2 * PAD + LINE * Math.max(1, ...labels.map((l) => l.length));
-    return { tier, items, cols, boxWidth, size, labels, height, heading: wrap(tiers[tier], theme.font.small, inner), top: 0 };
+    return {
+      tier,
+      items,
+      cols,
+      boxWidth,
+      size,
+      weight,
+      labels,
+      height,
+      heading: wrap(tiers[tier], theme.font.small, inner, theme.bold),
+      top: 0,
+    };
   }).filter((r) => r.items.length > 0);
   const blockHeight = (r: (typeof rows)[number]) => {
     const lines = Math.ceil(r.items.length / r.cols);
@@ -73,7 +84,7 @@ export function tierBoxes(data: readonly Industry[], options: TierBoxesOptions):
         .attr('x', m.left)
         .attr('y', px(r.top - 6 - (r.heading.length - 1 - i) * HEADING - 5))
         .attr('font-size', theme.font.small)
-        .attr('font-weight', 700)
+        .attr('font-weight', theme.bold)
         .text(line),
     );
     r.items.forEach((d, i) => {
@@ -91,7 +102,7 @@ export function tierBoxes(data: readonly Industry[], options: TierBoxesOptions):
           .attr('y', px(y0 + r.height / 2 + (j - (lines.length - 1) / 2) * LINE + r.size * 0.35))
           .attr('text-anchor', 'middle')
           .attr('font-size', r.size)
-          .attr('font-weight', r.tier === 'leading' ? 700 : 400)
+          .attr('font-weight', r.weight)
           .text(line),
       );
     });

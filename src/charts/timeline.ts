@@ -54,7 +54,7 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
   const first = Math.floor(sorted[0]!.t);
   const last = Math.floor(sorted.at(-1)!.t);
   // Dates and year numbers share the column left of the line.
-  const column = Math.max(textWidth(String(last), 1), ...sorted.map((d) => textWidth(dateLabel(d.date), 1))) * font.small;
+  const column = Math.max(textWidth(String(last), font.axis), ...sorted.map((d) => textWidth(dateLabel(d.date), font.small, theme.bold)));
   const axisX = m.left + column + 12;
   const labelX = axisX + 14;
   const room = width - m.right - labelX;
@@ -148,7 +148,7 @@ export function timeline(data: readonly Milestone[], options: TimelineOptions): 
     g.append('circle').attr('class', series(d.kind)).attr('cx', px(axisX)).attr('cy', px(d.cy)).attr('r', 6);
     if (d.dated)
       text(g, 'event-date', axisX - 10, d.cy + 4.5, font.small, 'end')
-        .attr('font-weight', 700)
+        .attr('font-weight', theme.bold)
         .text(dateLabel(d.date));
     d.lines.forEach((line, i) => text(g, 'event-label', labelX, d.cy + 5 + i * LINE, font.label).text(line));
   }

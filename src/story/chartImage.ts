@@ -81,7 +81,7 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
       parts.push(text(PAD, y - (lineHeight - size) / 2 - size * 0.14, size, line, weight, fill));
     }
   };
-  block(wrap(figure.title, 40, inner), 40, 56, 700, color('--ink'));
+  block(wrap(figure.title, 40, inner, 700), 40, 56, 700, color('--ink'));
   y += 6;
   block(wrap(plain(figure.takeaway), 26, inner), 26, 40, 400, color('--ink-2'));
   y += 20;
@@ -99,7 +99,7 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
   y += 8;
   const sources = figure.sources.map((s) => t.figure.reportLine(s)).join(t.figure.sourceSeparator);
   block(wrap(t.figure.sourceLine(report, sources), 20, inner), 20, 32, 400, color('--ink-2'));
-  block(wrap(t.figure.imageCredit(words.name, report), 20, inner), 20, 32, 700, color('--ink-2'));
+  block(wrap(t.figure.imageCredit(words.name, report), 20, inner, 700), 20, 32, 700, color('--ink-2'));
   const height = Math.ceil(y + PAD - 8);
 
   return [

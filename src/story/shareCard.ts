@@ -16,7 +16,7 @@ export function shareCardSvg(story: Story, locale: Locale): string {
     value: keyFigureValue(story, k, locale).join(' → '),
     label: keyFigureLabel(story, k, locale, `shareCard[${i}]`),
   }));
-  const title = wrap(words.title, 56, 1040);
+  const title = wrap(words.title, 56, 1040, 700);
   // Noto Sans SC draws ’ full-width; the card uses the plain apostrophe.
   const text = (x: number, y: number, size: number, content: string, weight = 400, fill = colour('--ink')) =>
     `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content.replaceAll('’', "'"))}</text>`;
@@ -28,8 +28,8 @@ export function shareCardSvg(story: Story, locale: Locale): string {
     ...title.map((line, i) => text(80, 178 + i * 70, 56, line, 700)),
     ...figures.flatMap((f, i) => [
       `<rect x="${80 + i * column}" y="372" width="${column - 24}" height="4" fill="${colour('--accent')}"/>`,
-      // Bold figures run wider than the estimate, so each gets the size that fits its column.
-      text(80 + i * column, 432, Math.min(40, Math.floor((column - 24) / (textWidth(f.value, 1) * 0.8))), f.value, 700),
+      // Each figure gets the size (up to 40) at which it fits its column, measured bold.
+      text(80 + i * column, 432, Math.min(40, Math.floor((column - 24) / textWidth(f.value, 1, 700))), f.value, 700),
       ...wrap(f.label, 22, column - 30).map((line, j) => text(80 + i * column, 472 + j * 30, 22, line, 400, colour('--ink-2'))),
     ]),
     text(80, 604, 20, words.name, 400, colour('--ink-2')),
