@@ -30,38 +30,39 @@ export default getViteConfig({
       {
         // Real builds: of a story with a problem, of the fixture story, of a copy edited through
         // the editing screen's save (which then runs the unit project on it), twice for reproducibility.
+        // They run beside the unit project, which builds nothing and reads nothing of .astro/.
         extends: true,
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
           // One at a time: builds made from the project's folder share its .astro/, where Astro lists the
           // content modules of the story it builds (another story's, for a build with STORY_ROOT).
+          // The editing screen's development server writes there too, so it waits for the next group.
           fileParallelism: false,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 0 },
         },
       },
       {
-        // Checks of the built site, in and out of a real browser. Both builds are made once
-        // by the global setup, and shared with the Lighthouse project.
+        // Checks of the built site, in and out of a real browser, and the editing screen on its
+        // development server. Both builds are made once by the global setup, and shared with the
+        // Lighthouse project; nothing here builds, so the screen's server has .astro/ to itself.
         extends: true,
         test: {
           name: 'site',
           include: ['tests/{site,e2e}/**/*.test.ts'],
-          exclude: ['tests/e2e/lighthouse.test.ts', 'tests/e2e/editor.test.ts'],
+          exclude: ['tests/e2e/lighthouse.test.ts'],
           globalSetup: ['tests/setup/sites.ts'],
-          sequence: { groupOrder: 2 },
+          sequence: { groupOrder: 1 },
         },
       },
       {
-        // Last, one file at a time: Lighthouse, which measures the machine and needs it idle, and the
-        // editing screen, whose development server bundles its dependencies when it first opens.
+        // Last and alone: Lighthouse, which measures the machine and needs it idle.
         extends: true,
         test: {
           name: 'alone',
-          include: ['tests/e2e/lighthouse.test.ts', 'tests/e2e/editor.test.ts'],
+          include: ['tests/e2e/lighthouse.test.ts'],
           globalSetup: ['tests/setup/sites.ts'],
-          fileParallelism: false,
-          sequence: { groupOrder: 3 },
+          sequence: { groupOrder: 2 },
         },
       },
     ],

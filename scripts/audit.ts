@@ -119,7 +119,7 @@ export const auditedPaths = (dir: string): string[] =>
     .map((p) => p.replace(/index\.html$/, ''));
 
 /**
- * Lighthouse once, or three times when the first run misses on performance alone. Each run
+ * Lighthouse once, or again (three runs at most) while every run so far misses on performance alone. Each run
  * simulates the preset's device from this machine's speed in that run (`audit`), but a busy
  * moment inside a run still lengthens the main-thread time it observes. So the page is judged
  * by its best performance run, as Lighthouse CI judges a page by default ("aggregationMethod":
@@ -131,7 +131,9 @@ export async function auditSteady(url: string): Promise<AuditResult> {
   const first = await audit(url);
   const below = belowThresholds(first);
   if (!below.length || !below.every((b) => b.startsWith('performance '))) return first;
-  const runs = [first, await audit(url), await audit(url)];
+  // Up to three runs, stopping at the first that scores full marks.
+  const runs = [first];
+  while (runs.length < 3 && !runs.some((r) => (r.scores['performance'] ?? 0) >= thresholds.performance)) runs.push(await audit(url));
   const best = [...runs].sort((a, b) => (b.scores['performance'] ?? 0) - (a.scores['performance'] ?? 0))[0]!;
   return { ...best, performanceRuns: runs.map((r) => r.scores['performance'] ?? 0) };
 }
