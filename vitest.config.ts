@@ -20,7 +20,7 @@ export default getViteConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/{lib,story,charts,components,content,client,engine,editor}/**/*.test.ts'],
+          include: ['tests/{lib,story,charts,components,content,client,engine,editor,newsroom}/**/*.test.ts'],
           // The files share their workers' modules (the engine, the story read once): a third of the
           // time. They hold no state between them; the two component tests mock one module alike.
           isolate: false,
@@ -30,22 +30,22 @@ export default getViteConfig({
       {
         // Real builds: of a story with a problem, of the fixture story, of a copy edited through
         // the editing screen's save (which then runs the unit project on it), twice for reproducibility.
-        // They run beside the unit project, which builds nothing and reads nothing of .astro/.
         extends: true,
         test: {
           name: 'build',
           include: ['tests/build/**/*.test.ts'],
-          // One at a time: builds made from the project's folder share its .astro/, where Astro lists the
-          // content modules of the story it builds (another story's, for a build with STORY_ROOT).
-          // The editing screen's development server writes there too, so it waits for the next group.
+          // One at a time, and after the site's tests: builds made from the project's folder share its
+          // .astro/, where Astro lists the content modules of the story it builds (another story's, for
+          // a build with STORY_ROOT), and so do the development servers of the editing screen's tests.
           fileParallelism: false,
-          sequence: { groupOrder: 0 },
+          sequence: { groupOrder: 3 },
         },
       },
       {
-        // Checks of the built site, in and out of a real browser, and the editing screen on its
-        // development server. Both builds are made once by the global setup, and shared with the
-        // Lighthouse project; nothing here builds, so the screen's server has .astro/ to itself.
+        // Checks of the built site, in and out of a real browser, and the editing screen and the
+        // newsroom service on their development servers (which take turns: devServerTurn in
+        // tests/helpers.ts). Both builds are made once by the global setup, and shared with the
+        // Lighthouse project; nothing here builds, so a development server has .astro/ to itself.
         extends: true,
         test: {
           name: 'site',

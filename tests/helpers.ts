@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
+import lockfile from 'proper-lockfile';
 import { parse } from 'yaml';
 import { readStoryFiles } from '../src/story/files.ts';
 import { storyFromDisk } from '../src/story/load.ts';
@@ -126,4 +127,17 @@ export function buildSite(story: string, out: string) {
   if (run.status !== 0) throw new Error(`build of ${story} failed:\n${run.stdout}\n${run.stderr}`);
   const read = (path: string) => readFileSync(join(out, path), 'utf8');
   return { read, doc: (path: string) => parseHTML(read(path)).document as unknown as Document };
+}
+
+/**
+ * A development server run from the project's folder writes the content modules of its story
+ * into the project's .astro/, so two at once (the editing screen's test and the newsroom's, in
+ * parallel files) would each load the other's story. The tests that start one take turns: this
+ * waits for the turn and returns its release.
+ */
+export async function devServerTurn(): Promise<() => Promise<void>> {
+  const file = join(root, 'test-output/dev-server.lock');
+  mkdirSync(join(root, 'test-output'), { recursive: true });
+  writeFileSync(file, '', { flag: 'a' });
+  return lockfile.lock(file, { retries: { retries: 900, minTimeout: 1000, maxTimeout: 1000, factor: 1 }, stale: 30_000 });
 }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { storyRoot } from '../story/loaders.ts';
 import { editorModel } from './model.ts';
 import { SAVED_EVENT, savedWithin } from './saved.ts';
+import { tokenGuard } from './token.ts';
 
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const MODEL = 'virtual:story-editor-model';
@@ -70,6 +71,8 @@ export function storyEditor(): AstroIntegration {
                 },
                 transform: noWebFont,
                 configureServer(server) {
+                  // Behind the newsroom service, nothing is answered that did not pass its login (src/newsroom/).
+                  server.middlewares.use(tokenGuard(process.env['NEWSROOM_TOKEN']));
                   // Astro reloads every open page when the story's files change. A reload a save
                   // from the screen set off goes out as an event instead: the story's pages reload
                   // on it (the script below), the screen that saved keeps its state.

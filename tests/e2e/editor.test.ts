@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyFromDisk } from '../../src/story/load.ts';
-import { buildEnv, freePort, root } from '../helpers.ts';
+import { buildEnv, devServerTurn, freePort, root } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic } from './browser.ts';
 
 /**
@@ -99,7 +99,9 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
   let traffic: Traffic;
   let page: Page;
 
+  let release: (() => Promise<void>) | undefined;
   beforeAll(async () => {
+    release = await devServerTurn();
     rmSync(story, { recursive: true, force: true });
     for (const dir of ['content', 'data']) cpSync(join(root, dir), join(story, dir), { recursive: true });
     const port = await freePort();
@@ -115,7 +117,8 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     await page.getByRole('link', { name: 'Sections (zh)', exact: true }).first().waitFor({ timeout: 90_000 });
     console.log(`editing screen: first opening ${Date.now() - started} ms (cold: dependencies bundled)`);
     traffic.problems.length = 0;
-  });
+    // Long enough to wait for the newsroom's test, which takes its turn with a development server too.
+  }, 600_000);
 
   /** What went wrong on the screen; a request cut short because the test moved to another page is not a fault. */
   const problems = () => traffic.problems.filter((p) => !p.endsWith('(net::ERR_ABORTED)'));
@@ -125,6 +128,7 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     if (dev?.child.pid) process.kill(-dev.child.pid, 'SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     rmSync(story, { recursive: true, force: true, maxRetries: 3 });
+    await release?.();
   });
 
   /**

@@ -21,6 +21,7 @@ export const layers: { name: string; path: string }[][] = [
     { name: 'pages', path: '^src/(pages|components|layouts)/|^src/content\\.config\\.ts$' },
     { name: 'editor', path: '^src/editor/' },
   ],
+  [{ name: 'newsroom', path: '^src/newsroom/' }],
 ];
 
 /** Every import that runs up a layer, or between the two sides of a shared one. */
@@ -61,7 +62,7 @@ async function upwardImports(dir: string, root = ''): Promise<{ violations: stri
 }
 
 describe('the engine’s layers', () => {
-  it('import only downward: styles, charts, lib, kinds and client, story, then the pages and the editor', async () => {
+  it('import only downward: styles, charts, lib, kinds and client, story, then the pages and the editor, and the newsroom service on top', async () => {
     const { violations, modules } = await upwardImports('src');
     expect(modules).toBeGreaterThan(60);
     expect(violations).toEqual([]);

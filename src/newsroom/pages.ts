@@ -1,0 +1,79 @@
+import { words, type Lang } from './words.ts';
+
+const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The newsroom's own stylesheet: served as a file, so the pages need nothing inline (their CSP allows none). */
+export const css = `
+:root { color-scheme: light dark; --ink: #1b1f1d; --bg: #f7f6f1; --line: #9aa39e; --accent: #1d6b45; --bad: #a3202a; }
+@media (prefers-color-scheme: dark) { :root { --ink: #e9ece9; --bg: #151917; --line: #6c7570; --accent: #7fd1a3; --bad: #ff9b9b; } }
+* { box-sizing: border-box; }
+body { margin: 0; font: 1rem/1.6 system-ui, -apple-system, 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif; color: var(--ink); background: var(--bg); }
+main { max-width: 26rem; margin: 10vh auto; padding: 0 1.25rem; }
+h1 { font-size: 1.5rem; margin: 0 0 .5rem; }
+label { display: block; margin: 1rem 0 .25rem; font-weight: 600; }
+input { width: 100%; font: inherit; padding: .55rem .6rem; border: 1px solid var(--line); border-radius: 4px; background: transparent; color: inherit; }
+button { margin-top: 1.25rem; font: inherit; font-weight: 600; padding: .55rem 1.2rem; border: 0; border-radius: 4px; background: var(--accent); color: var(--bg); cursor: pointer; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+.problem { border-left: 4px solid var(--bad); padding: .25rem .75rem; margin: 1rem 0; }
+.lang { margin-top: 2rem; }
+a { color: var(--accent); }
+@media (forced-colors: active) { button { border: 1px solid ButtonText; } .problem { border-left-color: Mark; } }
+`;
+
+/** A page of the service: its language, title and body, with the service's stylesheet and nothing inline. */
+function page(lang: Lang, title: string, body: string): string {
+  return `<!doctype html>
+<html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>${escape(title)}</title>
+<link rel="stylesheet" href="/newsroom/style.css">
+</head>
+<body>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}
+
+/** The login page: name, password, the form's CSRF token, and a problem to show, in the editor's language. */
+export function loginPage(lang: Lang, csrf: string, next: string, problem?: string): string {
+  const w = words[lang];
+  const other: Lang = lang === 'zh' ? 'en' : 'zh';
+  return page(
+    lang,
+    w.title,
+    `<h1>${escape(w.title)}</h1>
+<p>${escape(w.intro)}</p>
+${problem ? `<p class="problem" role="alert">${escape(problem)}</p>` : ''}
+<form method="post" action="/login">
+<input type="hidden" name="_csrf" value="${escape(csrf)}">
+<input type="hidden" name="next" value="${escape(next)}">
+<label for="name">${escape(w.name)}</label>
+<input id="name" name="name" autocomplete="username" required autofocus>
+<label for="password">${escape(w.password)}</label>
+<input id="password" name="password" type="password" autocomplete="current-password" required>
+<button type="submit">${escape(w.login)}</button>
+</form>
+<p class="lang"><a href="/login?lang=${other}&amp;next=${encodeURIComponent(next)}" lang="${other === 'zh' ? 'zh-CN' : 'en'}">${escape(w.other)}</a></p>`,
+  );
+}
+
+/** The editor's own page: who is logged in, a way back to the screen, and the log-out form. */
+export function accountPage(lang: Lang, csrf: string, name: string): string {
+  const w = words[lang];
+  return page(
+    lang,
+    w.loggedInAs(name),
+    `<h1>${escape(w.loggedInAs(name))}</h1>
+<p><a href="/keystatic">${escape(w.toScreen)}</a></p>
+<form method="post" action="/logout">
+<input type="hidden" name="_csrf" value="${escape(csrf)}">
+<button type="submit">${escape(w.logout)}</button>
+</form>`,
+  );
+}

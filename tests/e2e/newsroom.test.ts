@@ -1,0 +1,175 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addAccount } from '../../src/newsroom/accounts.ts';
+import { readSettings } from '../../src/newsroom/config.ts';
+import { startDevServer, type DevServer } from '../../src/newsroom/dev.ts';
+import { createNewsroom } from '../../src/newsroom/server.ts';
+import { words } from '../../src/newsroom/words.ts';
+import { buildEnv, devServerTurn, freePort, root } from '../helpers.ts';
+import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic } from './browser.ts';
+
+/** The story the service edits here: a copy, so the project's own files never change. */
+const story = join(root, 'test-output/newsroom-story');
+const PASSWORD = 'a newsroom password';
+
+describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in Chromium', () => {
+  let release: (() => Promise<void>) | undefined;
+  let dev: DevServer;
+  let app: FastifyInstance;
+  let origin: string;
+  let browser: Browser;
+  let hostile: Server;
+  let hostileOrigin: string;
+  const accounts = join(mkdtempSync(join(tmpdir(), 'newsroom-e2e-')), 'accounts.json');
+
+  beforeAll(async () => {
+    release = await devServerTurn();
+    rmSync(story, { recursive: true, force: true });
+    for (const dir of ['content', 'data']) cpSync(join(root, dir), join(story, dir), { recursive: true });
+    await addAccount(accounts, '陈编辑', PASSWORD);
+    dev = await startDevServer(root, { ...buildEnv(), STORY_ROOT: story });
+    const port = await freePort();
+    origin = `http://127.0.0.1:${port}`;
+    const settings = { ...readSettings(root, {}), accounts, port };
+    app = await createNewsroom({ settings, upstream: dev.url, token: dev.token, secret: Buffer.alloc(32, 3) });
+    await app.listen({ host: '127.0.0.1', port });
+    // A page of another port of this machine, which tries to use an editor's session.
+    const hostilePort = await freePort();
+    hostileOrigin = `http://127.0.0.1:${hostilePort}`;
+    hostile = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><title>another page</title>');
+    });
+    await new Promise<void>((r) => hostile.listen(hostilePort, '127.0.0.1', r));
+    browser = await launchBrowser();
+  }, 600_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await new Promise((r) => hostile?.close(r));
+    await dev?.stop();
+    rmSync(story, { recursive: true, force: true, maxRetries: 3 });
+    await release?.();
+  });
+
+  async function logIn(page: Page, name: string, password: string) {
+    await page.goto(`${origin}/keystatic`);
+    await page.getByLabel(words.en.name).or(page.getByLabel(words.zh.name)).fill(name);
+    await page.getByLabel(words.en.password).or(page.getByLabel(words.zh.password)).fill(password);
+    await page.getByRole('button', { name: new RegExp(`^(${words.en.login}|${words.zh.login})$`) }).click();
+  }
+
+  const problems = (t: Traffic) => t.problems.filter((p) => !p.endsWith('(net::ERR_ABORTED)'));
+
+  it('opens on its login, refuses a wrong password, and after the right one shows the editing screen, asking nothing of another origin', async () => {
+    const { context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/keystatic`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await expect.poll(() => page.title()).toBe(words.zh.title);
+    await logIn(page, '陈编辑', 'not the password');
+    await expect.poll(() => page.getByRole('alert').textContent(), patience).toBe(words.zh.wrong);
+    traffic.problems.length = 0;
+    await logIn(page, '陈编辑', PASSWORD);
+    await page.getByRole('link', { name: 'Sections (zh)', exact: true }).first().waitFor({ timeout: 120_000 });
+    expect(new URL(page.url()).pathname).toBe('/keystatic');
+    expect(traffic.requests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect(problems(traffic)).toEqual([]);
+    // The screen names the editor and leads to the account page, whose button logs them out.
+    await page.getByRole('link', { name: /^陈编辑 · / }).click();
+    await expect.poll(() => page.title()).toBe(words.zh.loggedInAs('陈编辑'));
+    await page.getByRole('button', { name: words.zh.logout }).click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
+    await page.goto(`${origin}/keystatic`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await context.close();
+  });
+
+  it('saves an edit through the screen into the story, and the preview shows it', async () => {
+    const { context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await logIn(page, '陈编辑', PASSWORD);
+    const section = readdirSync(join(story, 'content/zh'))
+      .filter((n) => n.endsWith('.mdx'))
+      .sort()[0]!
+      .replace(/\.mdx$/, '');
+    await page.goto(`${origin}/keystatic/collection/sections-zh/item/${section}`);
+    const field = page.getByRole('textbox', { name: 'Title', exact: true });
+    await field.waitFor({ timeout: 120_000 });
+    const title = '新闻编辑部的标题（测试）';
+    await field.fill(title);
+    await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect((await answer).status()).toBe(200);
+    expect(readFileSync(join(story, `content/zh/${section}.mdx`), 'utf8')).toContain(title);
+    const preview = await context.newPage();
+    await preview.goto(`${origin}/`);
+    await expect.poll(async () => (await preview.locator('body').textContent()) ?? '', patience).toContain(title);
+    expect(problems(traffic)).toEqual([]);
+    await context.close();
+  });
+
+  it('answers nothing without a session, and nothing to the development server’s own port', async () => {
+    const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${origin}/login`);
+    const answers = await page.evaluate(async () =>
+      Promise.all(
+        ['/api/keystatic/tree', '/@vite/client', '/keystatic', '/en/'].map(async (u) => (await fetch(u, { redirect: 'manual' })).status),
+      ),
+    );
+    expect(answers.every((s) => s === 401 || s === 0)).toBe(true);
+    // The development server, asked directly on its loopback port, refuses the browser.
+    const direct = await page.request.get(`${dev.url}/keystatic`);
+    expect(direct.status()).toBe(403);
+    await context.close();
+  });
+
+  it('a page of another port of this machine cannot save or read with an editor’s session', async () => {
+    const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+    await context.unroute('**/*');
+    const page = await context.newPage();
+    await logIn(page, '陈编辑', PASSWORD);
+    await page.getByRole('link', { name: 'Sections (zh)', exact: true }).first().waitFor({ timeout: 120_000 });
+    const before = readdirSync(join(story, 'content/zh')).map((n) => readFileSync(join(story, 'content/zh', n), 'utf8'));
+    const other = await context.newPage();
+    await other.goto(`${hostileOrigin}/`);
+    // A save that would replace the first section with other words, were it let through.
+    const first = readdirSync(join(story, 'content/zh')).sort()[0]!;
+    const forged = readFileSync(join(story, 'content/zh', first), 'utf8').replace(/^title: .*$/m, 'title: 被改掉的标题');
+    const body = JSON.stringify({
+      additions: [{ path: `content/zh/${first}`, contents: Buffer.from(forged).toString('base64') }],
+      deletions: [],
+    });
+    const tried = await other.evaluate(
+      async ({ target, body }) => {
+        const out: string[] = [];
+        for (const init of [
+          { method: 'POST', mode: 'no-cors', credentials: 'include', body },
+          { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'no-cors': '1' }, body },
+          { method: 'GET', credentials: 'include' },
+        ] as RequestInit[])
+          out.push(
+            await fetch(`${target}/api/keystatic/${init.method === 'GET' ? 'tree' : 'update'}`, init).then(
+              (r) => `${r.type} ${r.status}`,
+              (e: Error) => `blocked ${e.name}`,
+            ),
+          );
+        return out;
+      },
+      { target: origin, body },
+    );
+    // Opaque answers (no-cors) or blocked reads; nothing readable, and nothing written.
+    expect(tried.every((t) => t.startsWith('opaque') || t.startsWith('blocked'))).toBe(true);
+    const after = readdirSync(join(story, 'content/zh')).map((n) => readFileSync(join(story, 'content/zh', n), 'utf8'));
+    expect(after).toEqual(before);
+    await context.close();
+  });
+});
