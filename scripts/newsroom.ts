@@ -3,6 +3,7 @@
 // Settings: HOST, PORT, NEWSROOM_ACCOUNTS, NEWSROOM_SECRET_FILE, NEWSROOM_SESSION_HOURS,
 // NEWSROOM_ORIGIN, or newsroom.config.json (README, "The newsroom service").
 import { resolve } from 'node:path';
+import { isRepository } from '../src/editor/history.ts';
 import { readAccounts } from '../src/newsroom/accounts.ts';
 import { isLoopback, readSettings, sessionSecret } from '../src/newsroom/config.ts';
 import { startDevServer } from '../src/newsroom/dev.ts';
@@ -27,8 +28,17 @@ if (!isLoopback(settings.host) && accounts.length === 0) {
 if (accounts.length === 0)
   console.warn('No editor has an account yet, so nobody can log in: npm run newsroom:user -- add NAME (the password on standard input).');
 
+// Every save is a commit in the story's own git repository.
+const storyRoot = resolve(process.env['STORY_ROOT'] ?? project);
+if (!isRepository(storyRoot)) {
+  console.error(
+    `Not started: ${storyRoot} is not the top of a git repository, and every save the newsroom makes is a commit.\n` +
+      `Run the service in the project's own clone (git clone …), or make the story's folder a repository (git init, git add -A, git commit).`,
+  );
+  process.exit(2);
+}
 const dev = await startDevServer(project);
-const app = await createNewsroom({ settings, upstream: dev.url, token: dev.token, secret: sessionSecret(settings.secretFile) });
+const app = await createNewsroom({ settings, storyRoot, upstream: dev.url, token: dev.token, secret: sessionSecret(settings.secretFile) });
 const address = await app.listen({ host: settings.host, port: settings.port });
 console.log(
   `The newsroom is open at ${settings.origin ?? address}/login (${accounts.length} editor account${accounts.length === 1 ? '' : 's'}).`,

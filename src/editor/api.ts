@@ -3,7 +3,10 @@ import { makeGenericAPIRouteHandler } from '@keystatic/core/api/generic';
 import config from 'virtual:keystatic-config';
 import { storyRoot } from '../story/loaders.ts';
 import { refused, routeOf, screenHeaders } from './guard.ts';
+import { commitSave } from './history.ts';
+import { saveMessage } from './message.ts';
 import { saveStory } from './save.ts';
+import { EDITOR_HEADER } from './token.ts';
 import { markSaved } from './saved.ts';
 
 export const prerender = false;
@@ -34,6 +37,20 @@ export const ALL: APIRoute = async ({ request }) => {
     // A save that passed is marked before it writes, so that the reload its files cause goes out as the screen's event.
     const saved = saveStory(storyRoot, await request.json().catch(() => undefined), markSaved);
     if (saved.status !== 200) return answer(saved.status, saved.message);
+    // Behind the newsroom service (its token checked on every request), each save is a commit by its editor.
+    const editor = process.env['NEWSROOM_TOKEN'] ? request.headers.get(EDITOR_HEADER) : null;
+    if (editor && saved.written) {
+      try {
+        commitSave(
+          storyRoot,
+          [...saved.written.after.keys()],
+          decodeURIComponent(editor),
+          saveMessage(saved.written.before, saved.written.after),
+        );
+      } catch (e) {
+        console.error(`[newsroom] saved, but not recorded in the story's history: ${(e as Error).message}`);
+      }
+    }
     // Keystatic answers with the story's files as they now are, which the screen reads back.
     forward = new Request(new URL('/api/keystatic/update', url), {
       method: 'POST',

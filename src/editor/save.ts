@@ -383,6 +383,8 @@ export interface SaveAnswer {
   status: 200 | 400 | 422 | 500;
   message: string;
   rules: string[];
+  /** For a save that was written: each file as it was (undefined: new) and as it was written (null: removed). */
+  written?: { before: Map<string, string | undefined>; after: Map<string, string | null> };
 }
 
 /**
@@ -396,11 +398,14 @@ export function saveStory(root: string, body: unknown, beforeWrite: () => void =
   if (typeof update === 'string') return { status: 400, message: `Not saved: ${update}`, rules: [] };
   const prepared = prepareSave(root, update);
   if (!prepared.ok) return { status: 422, message: prepared.message, rules: prepared.problems.map((p) => p.rule) };
+  const before = new Map(
+    [...prepared.files.keys()].map((path) => [path, existsSync(join(root, path)) ? readFileSync(join(root, path), 'utf8') : undefined]),
+  );
   beforeWrite();
   try {
     writeSave(root, prepared.body);
   } catch (e) {
     return { status: 500, message: `Not saved, nothing was written: ${e instanceof Error ? e.message : String(e)}`, rules: [] };
   }
-  return { status: 200, message: 'Saved.', rules: [] };
+  return { status: 200, message: 'Saved.', rules: [], written: { before, after: prepared.files } };
 }

@@ -1,3 +1,4 @@
+import type { Revision } from '../editor/history.ts';
 import { words, type Lang } from './words.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -16,6 +17,10 @@ button { margin-top: 1.25rem; font: inherit; font-weight: 600; padding: .55rem 1
 :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
 .problem { border-left: 4px solid var(--bad); padding: .25rem .75rem; margin: 1rem 0; }
 .lang { margin-top: 2rem; }
+.notice { border-left: 4px solid var(--accent); padding: .25rem .75rem; }
+.history { padding-left: 1.2rem; } .history li { margin-bottom: 1.25rem; }
+pre { overflow-x: auto; font-size: .85rem; padding: .5rem; border: 1px solid var(--line); white-space: pre-wrap; }
+main:has(.history) { max-width: 48rem; }
 a { color: var(--accent); }
 @media (forced-colors: active) { button { border: 1px solid ButtonText; } .problem { border-left-color: Mark; } }
 `;
@@ -70,10 +75,56 @@ export function accountPage(lang: Lang, csrf: string, name: string): string {
     lang,
     w.loggedInAs(name),
     `<h1>${escape(w.loggedInAs(name))}</h1>
-<p><a href="/keystatic">${escape(w.toScreen)}</a></p>
+<p><a href="/keystatic">${escape(w.toScreen)}</a> · <a href="/newsroom/history">${escape(w.history)}</a></p>
 <form method="post" action="/logout">
 <input type="hidden" name="_csrf" value="${escape(csrf)}">
 <button type="submit">${escape(w.logout)}</button>
 </form>`,
+  );
+}
+
+const when = (lang: Lang, iso: string) =>
+  new Intl.DateTimeFormat(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+const historyLink = (path: string, commit?: string) =>
+  `/newsroom/history?path=${encodeURIComponent(path)}${commit ? `&amp;commit=${commit}` : ''}`;
+
+/** The story's files, each linking to its history. */
+export function filesPage(lang: Lang, paths: readonly string[]): string {
+  const w = words[lang];
+  return page(
+    lang,
+    w.history,
+    `<h1>${escape(w.history)}</h1>
+<p>${escape(w.historyIntro)}</p>
+<ul>${paths.map((p) => `<li><a href="${historyLink(p)}">${escape(p)}</a></li>`).join('')}</ul>
+<p><a href="/keystatic">${escape(w.toScreen)}</a></p>`,
+  );
+}
+
+/** One file's saves, newest first, each with its change (for the one asked for) and a form to restore it. */
+export function historyPage(
+  lang: Lang,
+  csrf: string,
+  path: string,
+  revisions: readonly Revision[],
+  shown?: { commit: string; diff: string },
+  notice?: { text: string; problem?: boolean; detail?: string },
+): string {
+  const w = words[lang];
+  const items = revisions.map((r, i) => {
+    const diff = shown?.commit === r.commit ? `<pre class="diff">${escape(shown.diff)}</pre>` : '';
+    const restore =
+      i === 0
+        ? ''
+        : `<form method="post" action="/newsroom/restore"><input type="hidden" name="_csrf" value="${escape(csrf)}"><input type="hidden" name="path" value="${escape(path)}"><input type="hidden" name="commit" value="${r.commit}"><button type="submit">${escape(w.restore)}</button></form>`;
+    return `<li><p><strong>${escape(r.message)}</strong><br>${escape(w.savedBy(r.author, when(lang, r.date)))} · <code>${r.commit.slice(0, 7)}</code> · <a href="${historyLink(path, r.commit)}">${escape(w.viewChange)}</a></p>${diff}${restore}</li>`;
+  });
+  return page(
+    lang,
+    w.historyOf(path),
+    `<h1>${escape(w.historyOf(path))}</h1>
+${notice ? `<p class="${notice.problem ? 'problem' : 'notice'}" role="${notice.problem ? 'alert' : 'status'}">${escape(notice.text)}</p>${notice.detail ? `<pre>${escape(notice.detail)}</pre>` : ''}` : ''}
+${items.length ? `<ol class="history">${items.join('')}</ol>` : `<p>${escape(w.noHistory)}</p>`}
+<p><a href="/newsroom/history">${escape(w.allFiles)}</a> · <a href="/keystatic">${escape(w.toScreen)}</a></p>`,
   );
 }

@@ -7,7 +7,10 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { EDITOR_HEADER, TOKEN_HEADER } from '../editor/token.ts';
 import { readAccounts, verify, type Account } from './accounts.ts';
 import type { Settings } from './config.ts';
-import { accountPage, css, loginPage } from './pages.ts';
+import { fileAt, historyOf, changeIn, commitSave } from '../editor/history.ts';
+import { saveStory } from '../editor/save.ts';
+import { readStoryFiles, roleOf } from '../story/files.ts';
+import { accountPage, css, filesPage, historyPage, loginPage } from './pages.ts';
 import { langOf, words, type Lang } from './words.ts';
 
 export { EDITOR_HEADER };
@@ -25,6 +28,8 @@ export interface NewsroomOptions {
   token: string;
   /** The key that signs session cookies. */
   secret: Buffer;
+  /** The story's folder (a git repository of its own): its history and restores. */
+  storyRoot: string;
   /** Login attempts allowed per address and minute. */
   loginsPerMinute?: number;
 }
@@ -188,6 +193,69 @@ export async function createNewsroom(options: NewsroomOptions): Promise<FastifyI
       .headers(ownHeaders)
       .type('text/html; charset=utf-8')
       .send(accountPage(langFor(request), reply.generateCsrf(), request.editor!.name)),
+  );
+
+  const html = (reply: FastifyReply, status: number, body: string) =>
+    reply.code(status).headers(ownHeaders).type('text/html; charset=utf-8').send(body);
+  /** A path of one of the story's files, as the history links name it, or undefined. */
+  const storyPath = (path: unknown) =>
+    typeof path === 'string' && roleOf(path) && !path.split('/').some((part) => part === '..' || part === '') ? path : undefined;
+
+  app.get<{ Querystring: { path?: string; commit?: string } }>('/newsroom/history', async (request, reply) => {
+    const lang = langFor(request);
+    if (request.query.path === undefined) return html(reply, 200, filesPage(lang, [...readStoryFiles(options.storyRoot).keys()].sort()));
+    const path = storyPath(request.query.path);
+    if (!path)
+      return html(
+        reply,
+        404,
+        filesPage(lang, [...readStoryFiles(options.storyRoot).keys()].sort()).replace(
+          '<ul>',
+          `<p class="problem" role="alert">${words[lang].notAStoryFile}</p><ul>`,
+        ),
+      );
+    const revisions = historyOf(options.storyRoot, path);
+    const commit = revisions.find((r) => r.commit === request.query.commit)?.commit;
+    const shown = commit ? { commit, diff: changeIn(options.storyRoot, commit, path) } : undefined;
+    return html(reply, 200, historyPage(lang, reply.generateCsrf(), path, revisions, shown));
+  });
+
+  app.post<{ Body: { path?: string; commit?: string } }>(
+    '/newsroom/restore',
+    { preHandler: app.csrfProtection },
+    async (request, reply) => {
+      const lang = langFor(request);
+      const path = storyPath(request.body?.path);
+      const revisions = path ? historyOf(options.storyRoot, path) : [];
+      const target = revisions.find((r) => r.commit === request.body?.commit);
+      if (!path || !target) return html(reply, 404, filesPage(lang, [...readStoryFiles(options.storyRoot).keys()].sort()));
+      const text = fileAt(options.storyRoot, target.commit, path);
+      const update =
+        text === undefined
+          ? { additions: [], deletions: [{ path }] }
+          : { additions: [{ path, contents: Buffer.from(text, 'utf8').toString('base64') }], deletions: [] };
+      // The earlier version goes through the story check like any save: the story as it now is may no longer accept it.
+      const saved = saveStory(options.storyRoot, update);
+      const short = target.commit.slice(0, 7);
+      if (saved.status !== 200)
+        return html(
+          reply,
+          422,
+          historyPage(lang, reply.generateCsrf(), path, revisions, undefined, {
+            text: words[lang].notRestored,
+            problem: true,
+            detail: saved.message,
+          }),
+        );
+      commitSave(options.storyRoot, [path], request.editor!.name, `恢复 ${path} 到 ${short} 的版本（${target.message}）`);
+      return html(
+        reply,
+        200,
+        historyPage(lang, reply.generateCsrf(), path, historyOf(options.storyRoot, path), undefined, {
+          text: words[lang].restored(path, short),
+        }),
+      );
+    },
   );
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (_request, reply) => {

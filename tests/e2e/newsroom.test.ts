@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -5,6 +6,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { historyOf } from '../../src/editor/history.ts';
 import { addAccount } from '../../src/newsroom/accounts.ts';
 import { readSettings } from '../../src/newsroom/config.ts';
 import { startDevServer, type DevServer } from '../../src/newsroom/dev.ts';
@@ -31,12 +33,17 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     release = await devServerTurn();
     rmSync(story, { recursive: true, force: true });
     for (const dir of ['content', 'data']) cpSync(join(root, dir), join(story, dir), { recursive: true });
+    // The story's folder is a repository of its own: every save through the newsroom is a commit in it.
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: story, stdio: 'pipe' });
+    git('init', '--quiet', '--initial-branch=main');
+    git('add', '--all');
+    git('-c', 'user.name=Setup', '-c', 'user.email=setup@example.invalid', 'commit', '--quiet', '--message', 'the story');
     await addAccount(accounts, '陈编辑', PASSWORD);
     dev = await startDevServer(root, { ...buildEnv(), STORY_ROOT: story });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     const settings = { ...readSettings(root, {}), accounts, port };
-    app = await createNewsroom({ settings, upstream: dev.url, token: dev.token, secret: Buffer.alloc(32, 3) });
+    app = await createNewsroom({ settings, storyRoot: story, upstream: dev.url, token: dev.token, secret: Buffer.alloc(32, 3) });
     await app.listen({ host: '127.0.0.1', port });
     // A page of another port of this machine, which tries to use an editor's session.
     const hostilePort = await freePort();
@@ -102,6 +109,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await page.goto(`${origin}/keystatic/collection/sections-zh/item/${section}`);
     const field = page.getByRole('textbox', { name: 'Title', exact: true });
     await field.waitFor({ timeout: 120_000 });
+    const original = await field.inputValue();
     const title = '新闻编辑部的标题（测试）';
     await field.fill(title);
     await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
@@ -109,6 +117,11 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     expect((await answer).status()).toBe(200);
     expect(readFileSync(join(story, `content/zh/${section}.mdx`), 'utf8')).toContain(title);
+    // The save is a commit authored by the editor, named by the section's new title; History lists it.
+    const [last] = historyOf(story, `content/zh/${section}.mdx`);
+    expect(last).toMatchObject({ author: '陈编辑', message: `${title}：title ${original} → ${title}` });
+    await page.goto(`${origin}/newsroom/history?path=${encodeURIComponent(`content/zh/${section}.mdx`)}`);
+    await expect.poll(() => page.locator('.history li').first().textContent()).toContain('陈编辑');
     const preview = await context.newPage();
     await preview.goto(`${origin}/`);
     await expect.poll(async () => (await preview.locator('body').textContent()) ?? '', patience).toContain(title);

@@ -11,10 +11,15 @@ import { readSettings, sessionSecret, type Settings } from '../../src/newsroom/c
 import { createNewsroom, EDITOR_HEADER, WRONG_PASSWORD_DELAY } from '../../src/newsroom/server.ts';
 import { words } from '../../src/newsroom/words.ts';
 import { root } from '../helpers.ts';
+import { aValue, storyRepository, valueSave } from './repository.ts';
+import { commitSave, historyOf } from '../../src/editor/history.ts';
+import { saveMessage } from '../../src/editor/message.ts';
+import { saveStory } from '../../src/editor/save.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'newsroom-'));
 const accounts = join(dir, 'accounts.json');
 const PASSWORD = 'correct horse battery';
+const storyRoot = storyRepository('newsroom-service');
 
 describe('newsroom accounts', () => {
   const file = join(dir, 'accounts-only.json');
@@ -113,7 +118,14 @@ describe('the newsroom service', () => {
     await addAccount(accounts, '李编辑', PASSWORD);
     await addAccount(accounts, 'Ada Editor', PASSWORD);
     settings = { ...readSettings(dir, {}), accounts, sessionHours: 1 };
-    app = await createNewsroom({ settings, upstream: upstreamUrl, token: 't'.repeat(48), secret: Buffer.alloc(32, 7), loginsPerMinute: 3 });
+    app = await createNewsroom({
+      settings,
+      storyRoot,
+      upstream: upstreamUrl,
+      token: 't'.repeat(48),
+      secret: Buffer.alloc(32, 7),
+      loginsPerMinute: 3,
+    });
   });
   afterAll(async () => {
     await app?.close();
@@ -278,6 +290,7 @@ describe('the newsroom service', () => {
     // A session of one second, a second and a half later.
     const short = await createNewsroom({
       settings: { ...settings, sessionHours: 1 / 3600 },
+      storyRoot,
       upstream: upstreamUrl,
       token: 't',
       secret: Buffer.alloc(32, 7),
@@ -312,6 +325,56 @@ describe('the newsroom service', () => {
     expect(out.headers.location).toBe('/login');
     const cleared = ([out.headers['set-cookie']].flat() as string[]).find((c) => c.startsWith('newsroom-session='))!;
     expect(cleared).toMatch(/Expires=Thu, 01 Jan 1970/);
+  });
+
+  it('lists a file’s saves with their editor, shows a change, and restores a version as a new save by the editor restoring it', async () => {
+    const { path, record } = aValue(storyRoot);
+    const original = readFileSync(join(storyRoot, path), 'utf8');
+    const saved = saveStory(storyRoot, valueSave(storyRoot, record.value! + 1));
+    commitSave(storyRoot, [path], 'Ada Editor', saveMessage(saved.written!.before, saved.written!.after));
+    const { cookie } = await login('李编辑', PASSWORD, '10.0.0.40');
+    const list = await app.inject({ method: 'GET', url: '/newsroom/history', headers: { host, cookie } });
+    expect(list.body).toContain(`?path=${encodeURIComponent(path)}`);
+    const [latest, first] = historyOf(storyRoot, path);
+    const page = await app.inject({
+      method: 'GET',
+      url: `/newsroom/history?path=${encodeURIComponent(path)}&commit=${latest!.commit}`,
+      headers: { host, cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain(words.zh.savedBy('Ada Editor', ''));
+    expect(page.body).toContain(`+      &#34;value&#34;: ${record.value! + 1}`);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+    const form = {
+      ...sameOrigin,
+      cookie: [cookie, cookiesOf(page.headers)].join('; '),
+      'content-type': 'application/x-www-form-urlencoded',
+    };
+    const body = (commit: string, p = path) => new URLSearchParams({ _csrf: csrf, path: p, commit }).toString();
+    // Another origin, or a path outside the story, restores nothing.
+    const foreign = await app.inject({
+      method: 'POST',
+      url: '/newsroom/restore',
+      headers: { ...form, origin: 'http://evil.example' },
+      payload: body(first!.commit),
+    });
+    expect(foreign.statusCode).toBe(403);
+    const outside = await app.inject({
+      method: 'POST',
+      url: '/newsroom/restore',
+      headers: form,
+      payload: body(first!.commit, '../../etc/passwd'),
+    });
+    expect(outside.statusCode).toBe(404);
+    expect(historyOf(storyRoot, path)).toHaveLength(2);
+    const restored = await app.inject({ method: 'POST', url: '/newsroom/restore', headers: form, payload: body(first!.commit) });
+    expect(restored.statusCode).toBe(200);
+    expect(restored.body).toContain(words.zh.restored(path, first!.commit.slice(0, 7)));
+    expect(readFileSync(join(storyRoot, path), 'utf8')).toBe(original);
+    const after = historyOf(storyRoot, path);
+    expect(after).toHaveLength(3);
+    expect(after[0]!.author).toBe('李编辑');
+    expect(seen).toEqual([]);
   });
 
   it('goes back only to a page of its own after logging in, and speaks the editor’s language', async () => {
