@@ -3,7 +3,8 @@ import { makeGenericAPIRouteHandler } from '@keystatic/core/api/generic';
 import config from 'virtual:keystatic-config';
 import { storyRoot } from '../story/loaders.ts';
 import { refused, routeOf, screenHeaders } from './guard.ts';
-import { commitSave } from './history.ts';
+import { BASE_HEADER } from './bases.ts';
+import { commitSave, staleSave } from './history.ts';
 import { saveMessage } from './message.ts';
 import { saveStory } from './save.ts';
 import { EDITOR_HEADER } from './token.ts';
@@ -16,6 +17,28 @@ const keystatic = makeGenericAPIRouteHandler({ config, localBaseDirectory: story
 
 const answer = (status: number, text: string) =>
   new Response(text, { status, headers: { ...screenHeaders, 'content-type': 'text/plain; charset=utf-8' } });
+
+/** The versions a save was made from, as the screen sends them (src/editor/bases.ts); none when absent or malformed. */
+function baseOf(header: string | null): Record<string, string | null> {
+  if (!header || header.length > 100_000) return {};
+  try {
+    const parsed = JSON.parse(header) as unknown;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return {};
+    return Object.fromEntries(
+      Object.entries(parsed).filter(([, v]) => v === null || (typeof v === 'string' && /^[0-9a-f]{40}$/.test(v))),
+    ) as Record<string, string | null>;
+  } catch {
+    return {};
+  }
+}
+
+/** The refusal of a stale save, in plain words first. */
+function conflict({ path, by }: NonNullable<ReturnType<typeof staleSave>>): string {
+  const who = by
+    ? `${by.author} saved it at ${new Date(by.date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (“${by.message}”)`
+    : 'It was changed';
+  return `Not saved, nothing was written: this entry changed after you opened it. ${who}. Copy what you wrote, reload the page, and choose Reset changes in the entry’s menu (the screen brings your words back as a draft) to see their version; then make your change again and save. (${path})`;
+}
 
 /**
  * Keystatic's file API (local mode), for the editing screen and nothing else: a request from
@@ -34,6 +57,9 @@ export const ALL: APIRoute = async ({ request }) => {
   let forward = request;
   if (route.kind === 'update') {
     if (request.headers.get('content-type') !== 'application/json') return answer(400, 'Bad Request');
+    // No lost update: a save made from versions another editor has changed since is refused, naming them.
+    const stale = staleSave(storyRoot, baseOf(request.headers.get(BASE_HEADER)));
+    if (stale) return answer(409, conflict(stale));
     // A save that passed is marked before it writes, so that the reload its files cause goes out as the screen's event.
     const saved = saveStory(storyRoot, await request.json().catch(() => undefined), markSaved);
     if (saved.status !== 200) return answer(saved.status, saved.message);

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { realpathSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, realpathSync } from 'node:fs';
+import { join } from 'node:path';
+import { roleOf } from '../story/files.ts';
 
 /**
  * The story's history in git, for the newsroom service: every save a commit authored by its
@@ -85,4 +88,30 @@ export function fileAt(root: string, commit: string, path: string): string | und
 export function changeIn(root: string, commit: string, path: string): string {
   if (!/^[0-9a-f]{7,40}$/.test(commit)) throw new Error(`not a commit: ${commit}`);
   return run(root, ['show', '--format=', '--patch', '--no-color', '--find-renames', commit, '--', path]);
+}
+
+/** The id git (and Keystatic's tree) gives a file's bytes: SHA-1 of "blob <length>\0" and the bytes. */
+export const blobId = (bytes: Buffer) => createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+
+/**
+ * Why a save made from these versions would lose another editor's change, or undefined: each
+ * file the save changes must still be the version its editor opened (`base`: path to blob id;
+ * null for a file they had not seen, which is not checked). Names who saved in between and when,
+ * where the story's history knows.
+ */
+export function staleSave(root: string, base: Record<string, string | null>): { path: string; by?: Revision } | undefined {
+  for (const [path, seen] of Object.entries(base)) {
+    // Only the story's own files are compared; a path the screen would never send is left to the save's own checks.
+    if (seen === null || !roleOf(path) || path.split('/').includes('..')) continue;
+    let now: string | null = null;
+    try {
+      now = blobId(readFileSync(join(root, path)));
+    } catch {
+      now = null;
+    }
+    if (now === seen) continue;
+    const by = isRepository(root) ? historyOf(root, path, 1)[0] : undefined;
+    return by ? { path, by } : { path };
+  }
+  return undefined;
 }

@@ -39,6 +39,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     git('add', '--all');
     git('-c', 'user.name=Setup', '-c', 'user.email=setup@example.invalid', 'commit', '--quiet', '--message', 'the story');
     await addAccount(accounts, '陈编辑', PASSWORD);
+    await addAccount(accounts, 'Ada Editor', PASSWORD);
     dev = await startDevServer(root, { ...buildEnv(), STORY_ROOT: story });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
@@ -127,6 +128,53 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await expect.poll(async () => (await preview.locator('body').textContent()) ?? '', patience).toContain(title);
     expect(problems(traffic)).toEqual([]);
     await context.close();
+  });
+
+  it('refuses the stale save of two editors on one entry, naming the one who saved in between', async () => {
+    const section = readdirSync(join(story, 'content/en'))
+      .filter((n) => n.endsWith('.mdx'))
+      .sort()[0]!
+      .replace(/\.mdx$/, '');
+    const open = async (name: string) => {
+      const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await logIn(page, name, PASSWORD);
+      await page.goto(`${origin}/keystatic/collection/sections-en/item/${section}`);
+      const field = page.getByRole('textbox', { name: 'Title', exact: true });
+      await field.waitFor({ timeout: 120_000 });
+      return { context, page, field };
+    };
+    const save = async (page: Page) => {
+      await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
+      const answer = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Save', exact: true }).click();
+      return answer;
+    };
+    const first = await open('陈编辑');
+    const second = await open('Ada Editor');
+    await first.field.fill('A title saved first');
+    expect((await save(first.page)).status()).toBe(200);
+    await second.field.fill('A title from an older version');
+    const refused = await save(second.page);
+    expect(refused.status()).toBe(409);
+    expect(await refused.text()).toMatch(/^Not saved, nothing was written: this entry changed after you opened it\. 陈编辑 saved it at /);
+    const file = readFileSync(join(story, `content/en/${section}.mdx`), 'utf8');
+    expect(file).toContain('A title saved first');
+    expect(file).not.toContain('A title from an older version');
+    // Opened again (a fresh window: no draft of the refused words), the entry shows the first
+    // editor's title, and a save made from it goes through.
+    await second.context.close();
+    const again = await open('Ada Editor');
+    await expect.poll(() => again.field.inputValue(), patience).toBe('A title saved first');
+    await again.field.fill('A title after reloading');
+    expect((await save(again.page)).status()).toBe(200);
+    expect(
+      historyOf(story, `content/en/${section}.mdx`)
+        .slice(0, 2)
+        .map((r) => r.author),
+    ).toEqual(['Ada Editor', '陈编辑']);
+    await first.context.close();
+    await again.context.close();
   });
 
   it('answers nothing without a session, and nothing to the development server’s own port', async () => {

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { changeIn, commitSave, fileAt, historyOf, isRepository } from '../../src/editor/history.ts';
+import { blobId, changeIn, commitSave, fileAt, historyOf, isRepository, staleSave } from '../../src/editor/history.ts';
 import { saveMessage } from '../../src/editor/message.ts';
 import { saveStory } from '../../src/editor/save.ts';
 import { copyStory, fixture, root } from '../helpers.ts';
@@ -52,5 +52,21 @@ describe('the story’s history in git', () => {
     const dir = storyRepository('history-ids');
     expect(() => fileAt(dir, '--output=/tmp/x', 'data/x.json')).toThrow(/not a commit/);
     expect(() => changeIn(dir, 'HEAD; rm -rf /', 'data/x.json')).toThrow(/not a commit/);
+  });
+
+  it('refuses a save made from a version another editor has changed since, naming them', () => {
+    const dir = storyRepository('history-stale');
+    const { path, record } = aValue(dir);
+    const opened = blobId(readFileSync(join(dir, path)));
+    expect(staleSave(dir, { [path]: opened })).toBeUndefined();
+    const saved = saveStory(dir, valueSave(dir, record.value! + 1));
+    commitSave(dir, [path], '另一位编辑', saveMessage(saved.written!.before, saved.written!.after));
+    const stale = staleSave(dir, { [path]: opened });
+    expect(stale?.path).toBe(path);
+    expect(stale?.by?.author).toBe('另一位编辑');
+    // The version now on disk is current; a file the editor had not seen, and a path outside the story, are not compared.
+    expect(staleSave(dir, { [path]: blobId(readFileSync(join(dir, path))) })).toBeUndefined();
+    expect(staleSave(dir, { [path]: null })).toBeUndefined();
+    expect(staleSave(dir, { '../../etc/passwd': opened })).toBeUndefined();
   });
 });
