@@ -38,7 +38,14 @@ if (!isRepository(storyRoot)) {
   process.exit(2);
 }
 const dev = await startDevServer(project);
-const app = await createNewsroom({ settings, storyRoot, upstream: dev.url, token: dev.token, secret: sessionSecret(settings.secretFile) });
+const app = await createNewsroom({
+  settings,
+  storyRoot,
+  project,
+  upstream: dev.url,
+  token: dev.token,
+  secret: sessionSecret(settings.secretFile),
+});
 const address = await app.listen({ host: settings.host, port: settings.port });
 console.log(
   `The newsroom is open at ${settings.origin ?? address}/login (${accounts.length} editor account${accounts.length === 1 ? '' : 's'}).`,

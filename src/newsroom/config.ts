@@ -29,6 +29,8 @@ const settings = z.object({
    * come from a page of this origin. Left unset, the origin the request was sent to.
    */
   origin: z.url().optional(),
+  /** Where Publish puts the site (`NEWSROOM_PUBLISH_DIR`): the static host serves its `current` folder. */
+  publishDir: z.string().min(1).default('.newsroom/site'),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -39,6 +41,7 @@ const fromEnvironment: Record<keyof Settings, string> = {
   secretFile: 'NEWSROOM_SECRET_FILE',
   sessionHours: 'NEWSROOM_SESSION_HOURS',
   origin: 'NEWSROOM_ORIGIN',
+  publishDir: 'NEWSROOM_PUBLISH_DIR',
 };
 
 /** The settings for a project folder, from its config file and the environment; a wrong value is an error that names it. */
@@ -54,7 +57,12 @@ export function readSettings(project: string, env: NodeJS.ProcessEnv = process.e
     throw new Error(`The newsroom setting ${key} (${fromEnvironment[key] ?? key}, or "${key}" in ${file}) is wrong: ${issue.message}`);
   }
   const at = (p: string) => (isAbsolute(p) ? p : join(project, p));
-  return { ...parsed.data, accounts: at(parsed.data.accounts), secretFile: at(parsed.data.secretFile) };
+  return {
+    ...parsed.data,
+    accounts: at(parsed.data.accounts),
+    secretFile: at(parsed.data.secretFile),
+    publishDir: at(parsed.data.publishDir),
+  };
 }
 
 /** The session key: read from its file, or made there (32 random bytes) the first time. */

@@ -1,4 +1,5 @@
 import type { Revision } from '../editor/history.ts';
+import type { PublishEntry, PublishState } from './publish.ts';
 import { words, type Lang } from './words.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -26,11 +27,11 @@ a { color: var(--accent); }
 `;
 
 /** A page of the service: its language, title and body, with the service's stylesheet and nothing inline. */
-function page(lang: Lang, title: string, body: string): string {
+function page(lang: Lang, title: string, body: string, refresh?: number): string {
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
-<meta charset="utf-8">
+<meta charset="utf-8">${refresh ? `\n<meta http-equiv="refresh" content="${refresh}">` : ''}
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
 <title>${escape(title)}</title>
@@ -75,7 +76,7 @@ export function accountPage(lang: Lang, csrf: string, name: string): string {
     lang,
     w.loggedInAs(name),
     `<h1>${escape(w.loggedInAs(name))}</h1>
-<p><a href="/keystatic">${escape(w.toScreen)}</a> · <a href="/newsroom/history">${escape(w.history)}</a></p>
+<p><a href="/keystatic">${escape(w.toScreen)}</a> · <a href="/newsroom/history">${escape(w.history)}</a> · <a href="/newsroom/publish">${escape(w.publish)}</a></p>
 <form method="post" action="/logout">
 <input type="hidden" name="_csrf" value="${escape(csrf)}">
 <button type="submit">${escape(w.logout)}</button>
@@ -126,5 +127,45 @@ export function historyPage(
 ${notice ? `<p class="${notice.problem ? 'problem' : 'notice'}" role="${notice.problem ? 'alert' : 'status'}">${escape(notice.text)}</p>${notice.detail ? `<pre>${escape(notice.detail)}</pre>` : ''}` : ''}
 ${items.length ? `<ol class="history">${items.join('')}</ol>` : `<p>${escape(w.noHistory)}</p>`}
 <p><a href="/newsroom/history">${escape(w.allFiles)}</a> · <a href="/keystatic">${escape(w.toScreen)}</a></p>`,
+  );
+}
+
+/** Publishing: what readers see now, the button, the progress of a running publish, how the last one went, and the log. */
+export function publishPage(
+  lang: Lang,
+  csrf: string,
+  state: PublishState,
+  current: string | undefined,
+  canRollBack: boolean,
+  log: readonly PublishEntry[],
+  notice?: string,
+): string {
+  const w = words[lang];
+  const form = (action: string, label: string) =>
+    `<form method="post" action="${action}"><input type="hidden" name="_csrf" value="${escape(csrf)}"><button type="submit">${escape(label)}</button></form>`;
+  const last = state.last;
+  const outcome = !last
+    ? ''
+    : last.action === 'failed'
+      ? `<p class="problem" role="alert">${escape(w.publishFailed(last.editor, when(lang, last.at)))}</p><pre>${escape(last.reason ?? '')}</pre>`
+      : `<p class="notice" role="status">${escape((last.action === 'publish' ? w.publishedOk : w.rolledBack)(last.editor, when(lang, last.at)))}</p>`;
+  const running = state.running
+    ? `<p class="notice" role="status">${escape(w.publishing(Math.round((Date.now() - (state.started ?? Date.now())) / 1000)))}</p><pre>${escape(state.output.split('\n').slice(-15).join('\n'))}</pre>`
+    : `${outcome}${form('/newsroom/publish', w.publishNow)}${canRollBack ? form('/newsroom/rollback', w.rollback) : ''}`;
+  return page(
+    lang,
+    w.publish,
+    `<h1>${escape(w.publish)}</h1>
+<p>${escape(w.publishIntro)}</p>
+${notice ? `<p class="problem" role="alert">${escape(notice)}</p>` : ''}
+<p>${escape(current ? w.published(current) : w.nothingPublished)}</p>
+${running}
+<h2>${escape(w.log)}</h2>
+<ul>${log
+      .slice(0, 20)
+      .map((e) => `<li>${escape(w.logLine(w.actions[e.action], e.editor, e.commit.slice(0, 7), when(lang, e.at)))}</li>`)
+      .join('')}</ul>
+<p><a href="/keystatic">${escape(w.toScreen)}</a></p>`,
+    state.running ? 2 : undefined,
   );
 }

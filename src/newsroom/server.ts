@@ -10,7 +10,8 @@ import type { Settings } from './config.ts';
 import { fileAt, historyOf, changeIn, commitSave } from '../editor/history.ts';
 import { saveStory } from '../editor/save.ts';
 import { readStoryFiles, roleOf } from '../story/files.ts';
-import { accountPage, css, filesPage, historyPage, loginPage } from './pages.ts';
+import { accountPage, css, filesPage, historyPage, loginPage, publishPage } from './pages.ts';
+import { publishedRelease, publisher, publishLog, releases } from './publish.ts';
 import { langOf, words, type Lang } from './words.ts';
 
 export { EDITOR_HEADER };
@@ -30,6 +31,10 @@ export interface NewsroomOptions {
   secret: Buffer;
   /** The story's folder (a git repository of its own): its history and restores. */
   storyRoot: string;
+  /** The project (for its build), when it is not the current folder. */
+  project?: string;
+  /** Environment for the production build of a publish, beside the service's own. */
+  buildEnv?: NodeJS.ProcessEnv;
   /** Login attempts allowed per address and minute. */
   loginsPerMinute?: number;
 }
@@ -257,6 +262,33 @@ export async function createNewsroom(options: NewsroomOptions): Promise<FastifyI
       );
     },
   );
+
+  const target = settings.publishDir;
+  const publishing = publisher({
+    project: options.project ?? process.cwd(),
+    storyRoot: options.storyRoot,
+    target,
+    env: options.buildEnv ?? {},
+  });
+  const publishView = (request: FastifyRequest, reply: FastifyReply, status = 200, notice?: string) => {
+    const all = releases(target);
+    const current = publishedRelease(target);
+    const canRollBack = current !== undefined && all.indexOf(current) > 0;
+    return html(
+      reply,
+      status,
+      publishPage(langFor(request), reply.generateCsrf(), publishing.state, current, canRollBack, publishLog(target), notice),
+    );
+  };
+  app.get('/newsroom/publish', async (request, reply) => publishView(request, reply));
+  app.post('/newsroom/publish', { preHandler: app.csrfProtection }, async (request, reply) => {
+    if (!publishing.publish(request.editor!.name)) return publishView(request, reply, 409, words[langFor(request)].busy);
+    return reply.code(303).headers(ownHeaders).redirect('/newsroom/publish');
+  });
+  app.post('/newsroom/rollback', { preHandler: app.csrfProtection }, async (request, reply) => {
+    publishing.rollback(request.editor!.name);
+    return reply.code(303).headers(ownHeaders).redirect('/newsroom/publish');
+  });
 
   app.post('/logout', { preHandler: app.csrfProtection }, async (_request, reply) => {
     reply.clearCookie(SESSION, { path: '/' });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,6 +18,8 @@ import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic
 /** The story the service edits here: a copy, so the project's own files never change. */
 const story = join(root, 'test-output/newsroom-story');
 const PASSWORD = 'a newsroom password';
+/** Where Publish puts the site. */
+const target = join(root, 'test-output/newsroom-site');
 
 describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in Chromium', () => {
   let release: (() => Promise<void>) | undefined;
@@ -32,6 +34,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   beforeAll(async () => {
     release = await devServerTurn();
     rmSync(story, { recursive: true, force: true });
+    rmSync(target, { recursive: true, force: true });
     for (const dir of ['content', 'data']) cpSync(join(root, dir), join(story, dir), { recursive: true });
     // The story's folder is a repository of its own: every save through the newsroom is a commit in it.
     const git = (...args: string[]) => execFileSync('git', args, { cwd: story, stdio: 'pipe' });
@@ -43,8 +46,15 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     dev = await startDevServer(root, { ...buildEnv(), STORY_ROOT: story });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    const settings = { ...readSettings(root, {}), accounts, port };
-    app = await createNewsroom({ settings, storyRoot: story, upstream: dev.url, token: dev.token, secret: Buffer.alloc(32, 3) });
+    const settings = { ...readSettings(root, {}), accounts, port, publishDir: target };
+    app = await createNewsroom({
+      settings,
+      storyRoot: story,
+      buildEnv: buildEnv(),
+      upstream: dev.url,
+      token: dev.token,
+      secret: Buffer.alloc(32, 3),
+    });
     await app.listen({ host: '127.0.0.1', port });
     // A page of another port of this machine, which tries to use an editor's session.
     const hostilePort = await freePort();
@@ -176,6 +186,62 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await first.context.close();
     await again.context.close();
   });
+
+  it('publishes with visible progress, leaves the site as it was when the story does not build, and rolls back', async () => {
+    const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await logIn(page, 'Ada Editor', PASSWORD);
+    const publish = async () => {
+      await page.goto(`${origin}/newsroom/publish`);
+      await page.getByRole('button', { name: words.en.publishNow }).click();
+      // The build takes seconds: the page the button leads to says it is running, with its output.
+      expect(await page.getByRole('status').first().textContent()).toMatch(/^Publishing, \d+ seconds so far/);
+      // While the build runs the page says so, and refreshes until it has ended.
+      await expect
+        .poll(async () => (await page.locator('main').textContent()) ?? '', { timeout: 180_000, interval: 1000 })
+        .not.toContain('Publishing,');
+      return (await page.locator('main').textContent()) ?? '';
+    };
+    // The English edition's page, where the titles saved in this file are.
+    const published = () => readFileSync(join(target, 'current/en/index.html'), 'utf8');
+
+    expect(await publish()).toContain(words.en.publishedOk('Ada Editor', '').split(' at ')[0]!);
+    const first = published();
+    // The published site is the story as saved: the section title saved earlier in this file is on it.
+    expect(first).toContain('A title after reloading');
+
+    // A story that does not pass its check: the publish stops, says why, and the site is unchanged.
+    const file = join(story, 'content/story.yaml');
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, `${good}\nnot: [valid`);
+    const failed = await publish();
+    expect(failed).toContain(words.en.publishFailed('Ada Editor', '').split(' at ')[0]!);
+    expect(published()).toBe(first);
+    writeFileSync(file, good);
+
+    // A second publish, then one click back to the first.
+    await page.goto(
+      `${origin}/keystatic/collection/sections-en/item/${readdirSync(join(story, 'content/en'))
+        .filter((n) => n.endsWith('.mdx'))
+        .sort()[0]!
+        .replace(/\.mdx$/, '')}`,
+    );
+    const field = page.getByRole('textbox', { name: 'Title', exact: true });
+    await field.waitFor({ timeout: 120_000 });
+    await field.fill('A title published second');
+    await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(false);
+    await publish();
+    expect(published()).toContain('A title published second');
+    await page.getByRole('button', { name: words.en.rollback }).click();
+    await expect.poll(() => published()).toBe(first);
+    // The log says who did what to which commit.
+    const log = (await page.locator('main').textContent()) ?? '';
+    expect(log).toContain(`Ada Editor · ${words.en.actions.rollback}`);
+    expect(log).toContain(`Ada Editor · ${words.en.actions.failed}`);
+    await context.close();
+  }, 600_000);
 
   it('answers nothing without a session, and nothing to the development server’s own port', async () => {
     const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
