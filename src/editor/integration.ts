@@ -125,6 +125,8 @@ export function storyEditor(): AstroIntegration {
           },
         });
         // Every page but the screen reloads after a save (development only: this integration adds nothing to a build).
+        // Each section and chart of a preview page links to its entry in the screen.
+        injectScript('page', `import ${JSON.stringify(here('./editLinks.ts'))};`);
         injectScript(
           'page',
           `if (import.meta.hot && !document.body.hasAttribute('data-story-editor')) import.meta.hot.on(${JSON.stringify(SAVED_EVENT)}, () => location.reload());`,

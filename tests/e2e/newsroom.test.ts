@@ -136,6 +136,15 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     const preview = await context.newPage();
     await preview.goto(`${origin}/`);
     await expect.poll(async () => (await preview.locator('body').textContent()) ?? '', patience).toContain(title);
+    // Each section and chart of the preview links to its entry in the screen.
+    const sectionLinks = preview.locator('section[data-entry] > .story-edit-link');
+    const chartLinks = preview.locator('figure[data-chart] > .story-edit-link');
+    expect(await sectionLinks.count()).toBe(await preview.locator('section[data-entry]').count());
+    expect(await chartLinks.count()).toBe(await preview.locator('figure[data-chart]').count());
+    expect(await chartLinks.count()).toBeGreaterThan(0);
+    expect(await sectionLinks.first().getAttribute('href')).toBe(`/keystatic/collection/sections-zh/item/${section}`);
+    await chartLinks.first().click();
+    await expect.poll(() => new URL(preview.url()).pathname).toMatch(/^\/keystatic\/singleton\/chart-/);
     expect(problems(traffic)).toEqual([]);
     await context.close();
   });

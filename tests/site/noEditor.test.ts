@@ -8,7 +8,8 @@ import { sites } from '../setup/sites.ts';
  * Strings found in the editing screen's code and in what it brings (Keystatic, Keystar UI,
  * React's DOM renderer): none may appear in a production build.
  */
-const markers = ['keystatic', 'keystar', 'story-editor', 'hydrateRoot', 'react-dom'];
+// The preview's edit links and the section marks they read exist in development only, too.
+const markers = ['keystatic', 'keystar', 'story-editor', 'hydrateRoot', 'react-dom', 'story-edit-link', 'data-entry'];
 /** Where each marker is known to occur, so a marker that no longer marks anything fails here. */
 const sources = [
   'node_modules/@keystatic/core/dist/keystatic-core-ui.js',
@@ -17,6 +18,7 @@ const sources = [
   'node_modules/react-dom/cjs/react-dom-client.production.js',
   'src/editor/integration.ts',
   'src/editor/saved.ts',
+  'src/editor/editLinks.ts',
 ];
 
 const files = (dir: string): string[] => (readdirSync(dir, { recursive: true }) as string[]).map((f) => join(dir, f));
