@@ -161,10 +161,14 @@ ${notice ? `<p class="problem" role="alert">${escape(notice)}</p>` : ''}
 <p>${escape(current ? w.published(current) : w.nothingPublished)}</p>
 ${running}
 <h2>${escape(w.log)}</h2>
-<ul>${log
-      .slice(0, 20)
-      .map((e) => `<li>${escape(w.logLine(w.actions[e.action], e.editor, e.commit.slice(0, 7), when(lang, e.at)))}</li>`)
-      .join('')}</ul>
+${
+  log.length
+    ? `<ul>${log
+        .slice(0, 20)
+        .map((e) => `<li>${escape(w.logLine(w.actions[e.action], e.editor, e.commit.slice(0, 7), when(lang, e.at)))}</li>`)
+        .join('')}</ul>`
+    : `<p>${escape(w.noLog)}</p>`
+}
 <p><a href="/keystatic">${escape(w.toScreen)}</a></p>`,
     state.running ? 2 : undefined,
   );
