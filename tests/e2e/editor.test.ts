@@ -138,7 +138,8 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
    */
   async function save() {
     const unsaved = page.getByText('Unsaved', { exact: true });
-    await expect.poll(() => unsaved.isVisible(), patience).toBe(true);
+    // The screen marks a change once its form has taken it in, which takes seconds on a busy machine.
+    await expect.poll(() => unsaved.isVisible(), { ...patience, timeout: 30_000 }).toBe(true);
     const answer = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update') && r.request().method() === 'POST');
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     const response = await answer;
