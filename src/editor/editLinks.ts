@@ -13,6 +13,8 @@ export function addEditLinks(doc: Document = document): number {
     a.className = 'story-edit-link';
     a.href = href;
     a.textContent = label;
+    // In the screen's preview pane, the link opens the entry in the screen itself.
+    if (doc.defaultView && doc.defaultView.top !== doc.defaultView) a.target = '_top';
     // Styled through the CSSOM: the pages' policy allows no inline style attribute.
     Object.assign(a.style, { display: 'inline-block', margin: '0 0 .5rem', fontSize: '.85rem', fontWeight: '600' });
     host.prepend(a);

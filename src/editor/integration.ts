@@ -11,7 +11,7 @@ const MODEL = 'virtual:story-editor-model';
 const testOutput = fileURLToPath(new URL('../../test-output', import.meta.url));
 
 /** The modules of the screen that run in the browser. */
-const browserModules = ['page.ts', 'bases.ts', 'keystatic.tsx', 'fields.tsx', 'labels.ts', 'saved.ts'];
+const browserModules = ['page.ts', 'preview.ts', 'bases.ts', 'keystatic.tsx', 'fields.tsx', 'labels.ts', 'saved.ts'];
 
 /** The packages the screen's browser modules import, for Vite to bundle before the screen first opens. */
 function editorImports(): string[] {

@@ -121,6 +121,17 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     const field = page.getByRole('textbox', { name: 'Title', exact: true });
     await field.waitFor({ timeout: 120_000 });
     const original = await field.inputValue();
+    // Beside the form, the section as readers see it: its edition's page, scrolled to it and marked.
+    const pane = page.frameLocator('[data-preview] iframe');
+    const entry = `/keystatic/collection/sections-zh/item/${section}`;
+    const shown = pane.locator(`section[data-entry="${entry}"][data-preview-entry]`);
+    await shown.waitFor({ timeout: 60_000 });
+    expect(await page.locator('[data-preview-editions] button').allTextContents()).toEqual(['zh']);
+    expect(await shown.locator('h2').textContent()).toBe(original);
+    // At the top of the pane (give or take the page's scroll margin), however far down its page.
+    await expect
+      .poll(() => shown.evaluate((e) => e.getBoundingClientRect().top >= 0 && e.getBoundingClientRect().top < 80), patience)
+      .toBe(true);
     const title = '新闻编辑部的标题（测试）';
     await field.fill(title);
     await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
@@ -128,6 +139,14 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await page.getByRole('button', { name: 'Save', exact: true }).click();
     expect((await answer).status()).toBe(200);
     expect(readFileSync(join(story, `content/zh/${section}.mdx`), 'utf8')).toContain(title);
+    // The pane's page reloads with the save, still at the section.
+    await expect.poll(() => shown.locator('h2').textContent(), { ...patience, timeout: 30_000 }).toBe(title);
+    // Its edit links lead the screen itself to another entry, whose page the pane then shows.
+    await pane.locator('figure[data-chart] > .story-edit-link').first().click();
+    await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/keystatic\/singleton\/chart-/);
+    const chart = decodeURIComponent(new URL(page.url()).pathname.slice('/keystatic/singleton/chart-'.length));
+    await pane.locator(`[data-chart="${chart}"][data-preview-entry]`).waitFor({ timeout: 60_000 });
+    expect((await page.locator('[data-preview-editions] button').allTextContents()).length).toBeGreaterThan(1);
     // The save is a commit authored by the editor, named by the section's new title; History lists it.
     const [last] = historyOf(story, `content/zh/${section}.mdx`);
     expect(last).toMatchObject({ author: '陈编辑', message: `${title}：title ${original} → ${title}` });
