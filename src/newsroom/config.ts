@@ -31,6 +31,11 @@ const settings = z.object({
   origin: z.url().optional(),
   /** Where Publish puts the site (`NEWSROOM_PUBLISH_DIR`): the static host serves its `current` folder. */
   publishDir: z.string().min(1).default('.newsroom/site'),
+  /**
+   * A shell command that copies each release to where readers are served, before the publish
+   * counts as done (`NEWSROOM_PUBLISH_HOOK`): it finds the release's folder in `$NEWSROOM_RELEASE`.
+   */
+  publishHook: z.string().min(1).optional(),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -42,6 +47,7 @@ const fromEnvironment: Record<keyof Settings, string> = {
   sessionHours: 'NEWSROOM_SESSION_HOURS',
   origin: 'NEWSROOM_ORIGIN',
   publishDir: 'NEWSROOM_PUBLISH_DIR',
+  publishHook: 'NEWSROOM_PUBLISH_HOOK',
 };
 
 /** The settings for a project folder, from its config file and the environment; a wrong value is an error that names it. */

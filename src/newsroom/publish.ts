@@ -14,6 +14,12 @@ import { execFileSync } from 'node:child_process';
  * `current` is a symbolic link replaced by a rename, so a reader gets the old site or the new
  * one, never a mix; a build that fails never touches it. Rolling back points it at the release
  * before. A static host serves `<target>/current` (nginx: `root <target>/current;`).
+ *
+ * A site that lives elsewhere (another server, an object store) is reached by a hook: a shell
+ * command from the service's settings, never from an editor, run with the release's folder in
+ * `NEWSROOM_RELEASE` once the build has succeeded (and on a rollback, with the release rolled
+ * back to). The switch of `current` waits for it; when it fails, the publish fails and
+ * `current` stays as it was.
  */
 
 export interface PublishEntry {
@@ -87,10 +93,58 @@ const headOf = (storyRoot: string) => {
   }
 };
 
+/** Runs a command, its output passed to `take`; resolves with its exit code (a signal counts as a failure). */
+function run(
+  command: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+  take: (d: Buffer) => void,
+): Promise<number> {
+  const child = spawn(command, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.on('data', take);
+  child.stderr.on('data', take);
+  return new Promise((resolve) => {
+    child.on('error', (e) => {
+      take(Buffer.from(`${e.message}\n`));
+      resolve(127);
+    });
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
 /** The publisher of one target: one publish at a time, its progress readable while it runs. */
-export function publisher(options: { project: string; storyRoot: string; target: string; env?: NodeJS.ProcessEnv }) {
+export function publisher(options: {
+  project: string;
+  storyRoot: string;
+  target: string;
+  env?: NodeJS.ProcessEnv;
+  /** A shell command that copies a release to where readers are served (rsync, an object-store upload). */
+  hook?: string | undefined;
+  /** The build: a program and its arguments for an output folder; Astro's production build unless given. */
+  build?: { command: string; args: (outDir: string) => string[] };
+}) {
   const { project, storyRoot, target } = options;
   const state: PublishState = { running: false, output: '', last: publishLog(target)[0] };
+  const take = (d: Buffer) => {
+    // Colours and cursor codes are the terminal's; the page shows plain text, the last 8 KB.
+    state.output = (state.output + d.toString().replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')).slice(-8192);
+  };
+  const lastLines = () => state.output.trim().split('\n').slice(-12).join('\n');
+
+  /** Runs the hook on a release; true when there is none or it succeeded. */
+  async function hook(action: 'publish' | 'rollback', editor: string, commit: string, release: string): Promise<boolean> {
+    if (!options.hook) return true;
+    take(Buffer.from(`\n$ ${options.hook}\n`));
+    const env = {
+      ...process.env,
+      NEWSROOM_RELEASE: join(target, 'releases', release),
+      NEWSROOM_TARGET: target,
+      NEWSROOM_COMMIT: commit,
+      NEWSROOM_EDITOR: editor,
+      NEWSROOM_ACTION: action,
+    };
+    return (await run('/bin/sh', ['-c', options.hook], { cwd: project, env }, take)) === 0;
+  }
 
   /** Starts a publish; false when one is already running. Resolves when it has ended. */
   function publish(editor: string): Promise<PublishEntry> | undefined {
@@ -102,60 +156,64 @@ export function publisher(options: { project: string; storyRoot: string; target:
     const building = join(target, `.building-${release}`);
     Object.assign(state, { running: true, editor, started: Date.now(), output: '' });
     const astro = join(project, 'node_modules/astro/bin/astro.mjs');
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', building], {
-      cwd: project,
-      env: { ...process.env, ...options.env, STORY_ROOT: storyRoot, ASTRO_TELEMETRY_DISABLED: '1', NEWSROOM_TOKEN: '' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const take = (d: Buffer) => {
-      // Colours and cursor codes are the terminal's; the page shows plain text, the last 8 KB.
-      state.output = (state.output + d.toString().replace(/\u001b\[[0-9;]*[A-Za-z]/g, '')).slice(-8192);
-    };
-    child.stdout.on('data', take);
-    child.stderr.on('data', take);
-    return new Promise((resolve) => {
-      child.on('close', (code) => {
-        let entry: PublishEntry;
-        if (code === 0 && existsSync(join(building, 'index.html'))) {
-          renameSync(building, join(target, 'releases', release));
-          switchTo(target, release);
-          for (const old of releases(target).slice(0, -KEEP)) rmSync(join(target, 'releases', old), { recursive: true, force: true });
-          entry = log(target, { action: 'publish', editor, commit, at: at.toISOString(), release });
-        } else {
-          rmSync(building, { recursive: true, force: true });
-          entry = log(target, {
-            action: 'failed',
-            editor,
-            commit,
-            at: at.toISOString(),
-            reason: state.output.trim().split('\n').slice(-12).join('\n'),
-          });
-        }
-        Object.assign(state, { running: false, last: entry });
-        resolve(entry);
-      });
+    const build = options.build ?? { command: process.execPath, args: (out: string) => [astro, 'build', '--outDir', out] };
+    const env = { ...process.env, ...options.env, STORY_ROOT: storyRoot, ASTRO_TELEMETRY_DISABLED: '1', NEWSROOM_TOKEN: '' };
+    const fail = (reason: string) =>
+      log(target, { action: 'failed', editor, commit, at: at.toISOString(), reason: `${reason}\n${lastLines()}`.trim() });
+    const done = (async (): Promise<PublishEntry> => {
+      const code = await run(build.command, build.args(building), { cwd: project, env }, take);
+      if (code !== 0 || !existsSync(join(building, 'index.html'))) {
+        rmSync(building, { recursive: true, force: true });
+        return fail('');
+      }
+      renameSync(building, join(target, 'releases', release));
+      if (!(await hook('publish', editor, commit, release))) {
+        rmSync(join(target, 'releases', release), { recursive: true, force: true });
+        return fail('The copy to the published site (the publish hook) failed:');
+      }
+      switchTo(target, release);
+      for (const old of releases(target).slice(0, -KEEP)) rmSync(join(target, 'releases', old), { recursive: true, force: true });
+      return log(target, { action: 'publish', editor, commit, at: at.toISOString(), release });
+    })();
+    return done.then((entry) => {
+      Object.assign(state, { running: false, last: entry });
+      return entry;
     });
   }
 
-  /** Points the published site at the release before the current one; undefined when there is none. */
-  function rollback(editor: string): PublishEntry | undefined {
-    if (state.running) return undefined;
+  /** The release before the published one, if any. */
+  function previousRelease(): string | undefined {
     const all = releases(target);
     const current = publishedRelease(target);
     const index = current ? all.indexOf(current) : -1;
-    const previous = index > 0 ? all[index - 1] : undefined;
-    if (!previous) return undefined;
-    switchTo(target, previous);
-    const entry = log(target, {
-      action: 'rollback',
-      editor,
-      commit: previous.split('-').at(-1)!,
-      at: new Date().toISOString(),
-      release: previous,
-    });
-    state.last = entry;
-    return entry;
+    return index > 0 ? all[index - 1] : undefined;
   }
 
-  return { state, publish, rollback };
+  /**
+   * Points the published site at the release before the current one (after the hook has copied
+   * it, when there is one); undefined when there is none or a publish is running.
+   */
+  function rollback(editor: string): Promise<PublishEntry> | undefined {
+    const previous = previousRelease();
+    if (state.running || !previous) return undefined;
+    const commit = previous.split('-').at(-1)!;
+    const at = new Date().toISOString();
+    Object.assign(state, { running: true, editor, started: Date.now(), output: '' });
+    return hook('rollback', editor, commit, previous).then((ok) => {
+      if (ok) switchTo(target, previous);
+      const entry = ok
+        ? log(target, { action: 'rollback', editor, commit, at, release: previous })
+        : log(target, {
+            action: 'failed',
+            editor,
+            commit,
+            at,
+            reason: `The copy to the published site (the publish hook) failed:\n${lastLines()}`,
+          });
+      Object.assign(state, { running: false, last: entry });
+      return entry;
+    });
+  }
+
+  return { state, publish, rollback, previousRelease };
 }

@@ -9,9 +9,9 @@ import { readAccounts, verify, type Account } from './accounts.ts';
 import type { Settings } from './config.ts';
 import { fileAt, historyOf, changeIn, commitSave } from '../editor/history.ts';
 import { saveStory } from '../editor/save.ts';
-import { readStoryFiles, roleOf } from '../story/files.ts';
+import { roleOf, storyPaths } from '../story/files.ts';
 import { accountPage, css, filesPage, historyPage, loginPage, publishPage } from './pages.ts';
-import { publishedRelease, publisher, publishLog, releases } from './publish.ts';
+import { publishedRelease, publisher, publishLog } from './publish.ts';
 import { langOf, words, type Lang } from './words.ts';
 
 export { EDITOR_HEADER };
@@ -208,13 +208,13 @@ export async function createNewsroom(options: NewsroomOptions): Promise<FastifyI
 
   app.get<{ Querystring: { path?: string; commit?: string } }>('/newsroom/history', async (request, reply) => {
     const lang = langFor(request);
-    if (request.query.path === undefined) return html(reply, 200, filesPage(lang, [...readStoryFiles(options.storyRoot).keys()].sort()));
+    if (request.query.path === undefined) return html(reply, 200, filesPage(lang, storyPaths(options.storyRoot).sort()));
     const path = storyPath(request.query.path);
     if (!path)
       return html(
         reply,
         404,
-        filesPage(lang, [...readStoryFiles(options.storyRoot).keys()].sort()).replace(
+        filesPage(lang, storyPaths(options.storyRoot).sort()).replace(
           '<ul>',
           `<p class="problem" role="alert">${words[lang].notAStoryFile}</p><ul>`,
         ),
@@ -233,7 +233,7 @@ export async function createNewsroom(options: NewsroomOptions): Promise<FastifyI
       const path = storyPath(request.body?.path);
       const revisions = path ? historyOf(options.storyRoot, path) : [];
       const target = revisions.find((r) => r.commit === request.body?.commit);
-      if (!path || !target) return html(reply, 404, filesPage(lang, [...readStoryFiles(options.storyRoot).keys()].sort()));
+      if (!path || !target) return html(reply, 404, filesPage(lang, storyPaths(options.storyRoot).sort()));
       const text = fileAt(options.storyRoot, target.commit, path);
       const update =
         text === undefined
@@ -269,11 +269,11 @@ export async function createNewsroom(options: NewsroomOptions): Promise<FastifyI
     storyRoot: options.storyRoot,
     target,
     env: options.buildEnv ?? {},
+    hook: settings.publishHook,
   });
   const publishView = (request: FastifyRequest, reply: FastifyReply, status = 200, notice?: string) => {
-    const all = releases(target);
     const current = publishedRelease(target);
-    const canRollBack = current !== undefined && all.indexOf(current) > 0;
+    const canRollBack = publishing.previousRelease() !== undefined;
     return html(
       reply,
       status,
@@ -286,7 +286,7 @@ export async function createNewsroom(options: NewsroomOptions): Promise<FastifyI
     return reply.code(303).headers(ownHeaders).redirect('/newsroom/publish');
   });
   app.post('/newsroom/rollback', { preHandler: app.csrfProtection }, async (request, reply) => {
-    publishing.rollback(request.editor!.name);
+    await publishing.rollback(request.editor!.name);
     return reply.code(303).headers(ownHeaders).redirect('/newsroom/publish');
   });
 
