@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, root } from '../helpers.ts';
+import { publisher } from '../../src/newsroom/publish.ts';
 import { sites } from '../setup/sites.ts';
 
 const nginxBin = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((p) => existsSync(p));
@@ -16,6 +17,19 @@ function nginxAvailable(): boolean {
   return false;
 }
 
+/** Where the tests publish, with a stand-in for the build that copies the sub-path build (with a mark, when given). */
+const target = join(work, 'site');
+let mark = '';
+const published = publisher({
+  project: root,
+  storyRoot: root,
+  target,
+  build: {
+    command: '/bin/sh',
+    args: (out) => ['-c', 'cp -R "$0" "$1" && if [ -n "$2" ]; then printf "%s" "$2" >> "$1/index.html"; fi', sites.sub.dir, out, mark],
+  },
+});
+
 describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path', () => {
   let nginx: ChildProcess;
   let origin = '';
@@ -26,8 +40,10 @@ describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path
     origin = `http://127.0.0.1:${port}`;
     rmSync(work, { recursive: true, force: true });
     mkdirSync(join(work, 'logs'), { recursive: true });
-    // The snippet the README tells deployers to use, pointed at the sub-path build.
-    const snippet = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8').replaceAll('/srv/anfu/dist/', `${sites.sub.dir}/`);
+    // The sub-path build, published as the newsroom's Publish does (a release, and `current` pointing at it).
+    await published.publish('nginx test')!;
+    // The snippet the README tells deployers to use, pointed at the published site.
+    const snippet = readFileSync(join(root, 'deploy/nginx.conf'), 'utf8').replaceAll('/srv/anfu/dist/', `${join(target, 'current')}/`);
     writeFileSync(
       join(work, 'nginx.conf'),
       `pid ${work}/nginx.pid;\nerror_log ${work}/logs/error.log;\nevents {}\nhttp {\n  access_log off;\n  client_body_temp_path ${work}/tmp;\n  proxy_temp_path ${work}/tmp;\n  fastcgi_temp_path ${work}/tmp;\n  uwsgi_temp_path ${work}/tmp;\n  scgi_temp_path ${work}/tmp;\n  server {\n    listen 127.0.0.1:${port};\n${snippet}\n  }\n}\n`,
@@ -105,5 +121,15 @@ describe.runIf(nginxAvailable())('the site behind a real nginx, under a sub-path
     const res = await fetch(`${origin}${sites.sub.base}does-not-exist/`);
     expect(res.status).toBe(404);
     expect(await res.text()).toContain('找不到这个页面');
+  });
+
+  it('serves a new publish, and a rollback, from the next request on, with no reload of nginx', async () => {
+    const page = () => fetch(`${origin}${sites.sub.base}`).then((r) => r.text());
+    const before = await page();
+    mark = '<!-- the second publish -->';
+    expect((await published.publish('nginx test')!).action).toBe('publish');
+    expect(await page()).toBe(before + mark);
+    expect((await published.rollback('nginx test'))?.action).toBe('rollback');
+    expect(await page()).toBe(before);
   });
 });
