@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import lockfile from 'proper-lockfile';
@@ -83,16 +82,10 @@ export function buildEnv(): NodeJS.ProcessEnv {
 export const realCharts = (locale: 'zh' | 'en' = 'zh') => new Map(realStory().chartIds.map((id) => [id, realStory().figure(id, locale)]));
 
 /**
- * A TCP port free on loopback now: the system picks one for a server on port 0, which is
- * closed again at once. A checkout's tests use their own ports, so runs side by side never collide.
+ * A TCP port free on loopback now (the newsroom's own helper): a checkout's tests use their own
+ * ports, so runs side by side never collide.
  */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+export { freePort } from '../src/newsroom/dev.ts';
 
 /**
  * What a story page holds, read from the sections of an edition as the build reads them:

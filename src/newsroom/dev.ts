@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { TOKEN_HEADER } from '../editor/token.ts';
 
-/** A free TCP port on loopback. */
+/** A TCP port free on loopback now: the system picks one for a server on port 0, which is closed again at once. */
 export async function freePort(): Promise<number> {
   const server = createServer();
   await new Promise<void>((resolve, reject) => server.once('error', reject).listen(0, '127.0.0.1', resolve));

@@ -3,6 +3,8 @@ import type { PublishEntry, PublishState } from './publish.ts';
 import { words, type Lang } from './words.ts';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The hidden field that carries a form's CSRF token. */
+const csrfField = (csrf: string) => `<input type="hidden" name="_csrf" value="${escape(csrf)}">`;
 
 /** The newsroom's own stylesheet: served as a file, so the pages need nothing inline (their CSP allows none). */
 export const css = `
@@ -57,7 +59,7 @@ export function loginPage(lang: Lang, csrf: string, next: string, problem?: stri
 <p>${escape(w.intro)}</p>
 ${problem ? `<p class="problem" role="alert">${escape(problem)}</p>` : ''}
 <form method="post" action="/login">
-<input type="hidden" name="_csrf" value="${escape(csrf)}">
+${csrfField(csrf)}
 <input type="hidden" name="next" value="${escape(next)}">
 <label for="name">${escape(w.name)}</label>
 <input id="name" name="name" autocomplete="username" required autofocus>
@@ -78,7 +80,7 @@ export function accountPage(lang: Lang, csrf: string, name: string): string {
     `<h1>${escape(w.loggedInAs(name))}</h1>
 <p><a href="/keystatic">${escape(w.toScreen)}</a> · <a href="/newsroom/history">${escape(w.history)}</a> · <a href="/newsroom/publish">${escape(w.publish)}</a></p>
 <form method="post" action="/logout">
-<input type="hidden" name="_csrf" value="${escape(csrf)}">
+${csrfField(csrf)}
 <button type="submit">${escape(w.logout)}</button>
 </form>`,
   );
@@ -117,7 +119,7 @@ export function historyPage(
     const restore =
       i === 0
         ? ''
-        : `<form method="post" action="/newsroom/restore"><input type="hidden" name="_csrf" value="${escape(csrf)}"><input type="hidden" name="path" value="${escape(path)}"><input type="hidden" name="commit" value="${r.commit}"><button type="submit">${escape(w.restore)}</button></form>`;
+        : `<form method="post" action="/newsroom/restore">${csrfField(csrf)}<input type="hidden" name="path" value="${escape(path)}"><input type="hidden" name="commit" value="${r.commit}"><button type="submit">${escape(w.restore)}</button></form>`;
     return `<li><p><strong>${escape(r.message)}</strong><br>${escape(w.savedBy(r.author, when(lang, r.date)))} · <code>${r.commit.slice(0, 7)}</code> · <a href="${historyLink(path, r.commit)}">${escape(w.viewChange)}</a></p>${diff}${restore}</li>`;
   });
   return page(
@@ -142,7 +144,7 @@ export function publishPage(
 ): string {
   const w = words[lang];
   const form = (action: string, label: string) =>
-    `<form method="post" action="${action}"><input type="hidden" name="_csrf" value="${escape(csrf)}"><button type="submit">${escape(label)}</button></form>`;
+    `<form method="post" action="${action}">${csrfField(csrf)}<button type="submit">${escape(label)}</button></form>`;
   const last = state.last;
   const outcome = !last
     ? ''

@@ -59,9 +59,9 @@ export const contentGlobs = {
   pages: { base: 'content/pages', pattern: `{${editionCodes.join(',')}}/[A-Za-z0-9]*.mdx` },
 };
 
-/** The story files in a folder on disk, read as the build reads them. */
-export function readStoryFiles(root: string): Map<string, string> {
-  const files = new Map<string, string>();
+/** The paths of the story files in a folder on disk, as the build finds them, in order. */
+export function storyPaths(root: string): string[] {
+  const paths: string[] = [];
   for (const folder of storyFolders) {
     let names: string[];
     try {
@@ -71,12 +71,14 @@ export function readStoryFiles(root: string): Map<string, string> {
     } catch {
       continue;
     }
-    for (const name of names.sort()) {
-      const path = `${folder}/${name}`;
-      if (roleOf(path)) files.set(path, readFileSync(join(root, path), 'utf8'));
-    }
+    for (const name of names.sort()) if (roleOf(`${folder}/${name}`)) paths.push(`${folder}/${name}`);
   }
-  return files;
+  return paths;
+}
+
+/** The story files in a folder on disk, read as the build reads them. */
+export function readStoryFiles(root: string): Map<string, string> {
+  return new Map(storyPaths(root).map((path) => [path, readFileSync(join(root, path), 'utf8')]));
 }
 
 /** The story files with some replaced, added (a text) or removed (null): the story as a save would leave it. */
