@@ -4,10 +4,10 @@ import config from 'virtual:keystatic-config';
 import { storyRoot } from '../story/loaders.ts';
 import { refused, routeOf, screenHeaders } from './guard.ts';
 import { BASE_HEADER } from './bases.ts';
-import { commitSave, staleSave } from './history.ts';
+import { commitSave, conflict, staleSave } from './history.ts';
 import { saveMessage } from './message.ts';
 import { saveStory } from './save.ts';
-import { EDITOR_HEADER } from './token.ts';
+import { EDITOR_HEADER, LANG_HEADER } from './token.ts';
 import { markSaved } from './saved.ts';
 
 export const prerender = false;
@@ -32,14 +32,6 @@ function baseOf(header: string | null): Record<string, string | null> {
   }
 }
 
-/** The refusal of a stale save, in plain words first. */
-function conflict({ path, by }: NonNullable<ReturnType<typeof staleSave>>): string {
-  const who = by
-    ? `${by.author} saved it at ${new Date(by.date).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' })} (“${by.message}”)`
-    : 'It was changed';
-  return `Not saved, nothing was written: this entry changed after you opened it. ${who}. Copy what you wrote, reload the page, and choose Reset changes in the entry’s menu (the screen brings your words back as a draft) to see their version; then make your change again and save. (${path})`;
-}
-
 /**
  * Keystatic's file API (local mode), for the editing screen and nothing else: a request from
  * any other origin, or by any URL but the three the screen sends, is refused before it reaches
@@ -59,7 +51,10 @@ export const ALL: APIRoute = async ({ request }) => {
     if (request.headers.get('content-type') !== 'application/json') return answer(400, 'Bad Request');
     // No lost update: a save made from versions another editor has changed since is refused, naming them.
     const stale = staleSave(storyRoot, baseOf(request.headers.get(BASE_HEADER)));
-    if (stale) return answer(409, conflict(stale));
+    if (stale) {
+      const lang = process.env['NEWSROOM_TOKEN'] && request.headers.get(LANG_HEADER) === 'zh' ? 'zh' : 'en';
+      return answer(409, conflict(stale, lang));
+    }
     // A save that passed is marked before it writes, so that the reload its files cause goes out as the screen's event.
     const saved = saveStory(storyRoot, await request.json().catch(() => undefined), markSaved);
     if (saved.status !== 200) return answer(saved.status, saved.message);

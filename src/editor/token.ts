@@ -5,6 +5,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const TOKEN_HEADER = 'x-newsroom-token';
 /** The header naming the editor of a request the newsroom service let through (trusted behind the token only). */
 export const EDITOR_HEADER = 'x-newsroom-editor';
+/** The header giving the language the editor chose in the newsroom (`zh` or `en`), for the screen's own messages. */
+export const LANG_HEADER = 'x-newsroom-lang';
 
 /**
  * A development-server middleware for the newsroom service (`NEWSROOM_TOKEN` set): every request

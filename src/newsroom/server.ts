@@ -4,7 +4,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyProxy from '@fastify/http-proxy';
 import fastifyRateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { EDITOR_HEADER, TOKEN_HEADER } from '../editor/token.ts';
+import { EDITOR_HEADER, LANG_HEADER, TOKEN_HEADER } from '../editor/token.ts';
 import { readAccounts, verify, type Account } from './accounts.ts';
 import type { Settings } from './config.ts';
 import { fileAt, historyOf, changeIn, commitSave } from '../editor/history.ts';
@@ -301,6 +301,7 @@ export async function createNewsroom(options: NewsroomOptions): Promise<FastifyI
     const out: Record<string, string | string[] | undefined> = { ...headers, host: upstreamUrl.host, [TOKEN_HEADER]: token };
     delete out['cookie'];
     out[EDITOR_HEADER] = encodeURIComponent(request.editor?.name ?? '');
+    out[LANG_HEADER] = langFor(request);
     if (out['origin'] !== undefined) out['origin'] = upstreamUrl.origin;
     if (typeof out['referer'] === 'string') out['referer'] = upstreamUrl.origin + new URL(out['referer']).pathname;
     return out;

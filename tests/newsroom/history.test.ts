@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { blobId, changeIn, commitSave, fileAt, historyOf, isRepository, staleSave } from '../../src/editor/history.ts';
+import { blobId, changeIn, commitSave, conflict, fileAt, historyOf, isRepository, staleSave } from '../../src/editor/history.ts';
 import { saveMessage } from '../../src/editor/message.ts';
 import { saveStory } from '../../src/editor/save.ts';
 import { copyStory, fixture, root } from '../helpers.ts';
@@ -64,6 +64,13 @@ describe('the story’s history in git', () => {
     const stale = staleSave(dir, { [path]: opened });
     expect(stale?.path).toBe(path);
     expect(stale?.by?.author).toBe('另一位编辑');
+    // The refusal says so in the editor's language, plain words first, naming who saved and the file.
+    const message = saveMessage(saved.written!.before, saved.written!.after);
+    const zh = conflict(stale!, 'zh');
+    const en = conflict(stale!, 'en');
+    expect(zh).toMatch(/^没有保存，什么也没有写入/);
+    expect(en).toMatch(/^Not saved, nothing was written/);
+    for (const text of [zh, en]) for (const part of ['另一位编辑', message, path]) expect(text).toContain(part);
     // The version now on disk is current; a file the editor had not seen, and a path outside the story, are not compared.
     expect(staleSave(dir, { [path]: blobId(readFileSync(join(dir, path))) })).toBeUndefined();
     expect(staleSave(dir, { [path]: null })).toBeUndefined();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { tokenGuard, TOKEN_HEADER } from '../../src/editor/token.ts';
+import { LANG_HEADER, tokenGuard, TOKEN_HEADER } from '../../src/editor/token.ts';
 import { addAccount, readAccounts, removeAccount, verify } from '../../src/newsroom/accounts.ts';
 import { readSettings, sessionSecret, type Settings } from '../../src/newsroom/config.ts';
 import { createNewsroom, EDITOR_HEADER, WRONG_PASSWORD_DELAY } from '../../src/newsroom/server.ts';
@@ -202,17 +202,25 @@ describe('the newsroom service', () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.headers[TOKEN_HEADER]).toBe('t'.repeat(48));
     expect(decodeURIComponent(String(seen[0]!.headers[EDITOR_HEADER]))).toBe('李编辑');
+    // And in which language the editor reads the screen's own messages (no choice, no browser language: Chinese).
+    expect(seen[0]!.headers[LANG_HEADER]).toBe('zh');
     expect(seen[0]!.headers.cookie).toBeUndefined();
     expect(seen[0]!.headers.host).toBe(new URL(upstreamUrl).host);
   });
 
   it('passes a same-origin save on, telling the development server it comes from its own origin', async () => {
     const { cookie } = await login('Ada Editor', PASSWORD, '10.0.0.2');
-    const save = await app.inject({ method: 'POST', url: '/api/keystatic/update', headers: { ...sameOrigin, cookie }, payload: {} });
+    const save = await app.inject({
+      method: 'POST',
+      url: '/api/keystatic/update',
+      headers: { ...sameOrigin, cookie, 'accept-language': 'en-GB,en;q=0.8' },
+      payload: {},
+    });
     expect(save.statusCode).toBe(200);
     expect(seen).toHaveLength(1);
     expect(seen[0]!.headers.origin).toBe(new URL(upstreamUrl).origin);
     expect(decodeURIComponent(String(seen[0]!.headers[EDITOR_HEADER]))).toBe('Ada Editor');
+    expect(seen[0]!.headers[LANG_HEADER]).toBe('en');
   });
 
   it('refuses, with a session, what a page of another origin asks: a save, a script, a frame; nothing reaches the server', async () => {
