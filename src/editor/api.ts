@@ -50,16 +50,15 @@ export const ALL: APIRoute = async ({ request }) => {
   if (route.kind === 'update') {
     if (request.headers.get('content-type') !== 'application/json') return answer(400, 'Bad Request');
     // No lost update: a save made from versions another editor has changed since is refused, naming them.
+    // Behind the newsroom service (its token checked on every request), its headers name the editor and their language.
+    const newsroom = Boolean(process.env['NEWSROOM_TOKEN']);
     const stale = staleSave(storyRoot, baseOf(request.headers.get(BASE_HEADER)));
-    if (stale) {
-      const lang = process.env['NEWSROOM_TOKEN'] && request.headers.get(LANG_HEADER) === 'zh' ? 'zh' : 'en';
-      return answer(409, conflict(stale, lang));
-    }
+    if (stale) return answer(409, conflict(stale, newsroom && request.headers.get(LANG_HEADER) === 'zh' ? 'zh' : 'en'));
     // A save that passed is marked before it writes, so that the reload its files cause goes out as the screen's event.
     const saved = saveStory(storyRoot, await request.json().catch(() => undefined), markSaved);
     if (saved.status !== 200) return answer(saved.status, saved.message);
-    // Behind the newsroom service (its token checked on every request), each save is a commit by its editor.
-    const editor = process.env['NEWSROOM_TOKEN'] ? request.headers.get(EDITOR_HEADER) : null;
+    // Behind the newsroom service, each save is a commit by its editor.
+    const editor = newsroom ? request.headers.get(EDITOR_HEADER) : null;
     if (editor && saved.written) {
       try {
         commitSave(

@@ -34,7 +34,7 @@ const isDraftKey = (key: unknown) => Array.isArray(key) && ['collection', 'colle
 function readDrafts(storage: Storage): DraftBases {
   try {
     const kept = JSON.parse(storage.getItem(DRAFTS) ?? '') as DraftBases;
-    if (kept && typeof kept.drafts === 'object' && typeof kept.bases === 'object') return kept;
+    if (kept?.drafts && kept.bases && typeof kept.drafts === 'object' && typeof kept.bases === 'object') return kept;
   } catch {}
   return { drafts: {}, bases: {} };
 }
@@ -53,6 +53,16 @@ function digestOf(files: Map<unknown, unknown>): string {
   return `${files.size}:${h.toString(16)}`;
 }
 
+/**
+ * The bookkeeping never stands in the way of Keystatic's own writes or of a save: if it fails
+ * (storage full, say), the save falls back to the versions the tree lists.
+ */
+function quietly(keep: () => void) {
+  try {
+    keep();
+  } catch {}
+}
+
 /** Follows Keystatic's draft writes and deletions. */
 function followDrafts(target: Window & typeof globalThis) {
   const store = target.IDBObjectStore?.prototype;
@@ -61,29 +71,31 @@ function followDrafts(target: Window & typeof globalThis) {
   const inDrafts = (s: IDBObjectStore) => s.transaction.db.name === 'keystatic' && s.name === 'items';
   const save = (kept: DraftBases) => target.localStorage.setItem(DRAFTS, JSON.stringify(kept));
   store.put = function (this: IDBObjectStore, value: any, key?: IDBValidKey) {
-    if (inDrafts(this) && isDraftKey(key) && value?.files instanceof Map) {
-      const kept = readDrafts(target.localStorage);
-      const id = JSON.stringify(key);
-      const paths = [...(value.files as Map<unknown, unknown>).keys()].filter((p): p is string => typeof p === 'string');
-      const digest = digestOf(value.files as Map<unknown, unknown>);
-      const before = kept.drafts[id];
-      // Reset, then edited: a new draft, of the files as they are now.
-      if (before?.deleted && before.digest !== digest) for (const path of before.paths) delete kept.bases[path];
-      for (const path of paths) if (!(path in kept.bases)) kept.bases[path] = versions.get(path) ?? null;
-      kept.drafts[id] = { paths, digest };
-      save(kept);
-    }
+    if (inDrafts(this) && isDraftKey(key) && value?.files instanceof Map)
+      quietly(() => {
+        const kept = readDrafts(target.localStorage);
+        const id = JSON.stringify(key);
+        const paths = [...(value.files as Map<unknown, unknown>).keys()].filter((p): p is string => typeof p === 'string');
+        const digest = digestOf(value.files as Map<unknown, unknown>);
+        const before = kept.drafts[id];
+        // Reset, then edited: a new draft, of the files as they are now.
+        if (before?.deleted && before.digest !== digest) for (const path of before.paths) delete kept.bases[path];
+        for (const path of paths) if (!(path in kept.bases)) kept.bases[path] = versions.get(path) ?? null;
+        kept.drafts[id] = { paths, digest };
+        save(kept);
+      });
     return put.call(this, value, key);
   };
   store.delete = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
-    if (inDrafts(this) && isDraftKey(key)) {
-      const kept = readDrafts(target.localStorage);
-      const draft = kept.drafts[JSON.stringify(key)];
-      if (draft) {
-        draft.deleted = true;
-        save(kept);
-      }
-    }
+    if (inDrafts(this) && isDraftKey(key))
+      quietly(() => {
+        const kept = readDrafts(target.localStorage);
+        const draft = kept.drafts[JSON.stringify(key)];
+        if (draft) {
+          draft.deleted = true;
+          save(kept);
+        }
+      });
     return remove.call(this, key);
   };
 }
@@ -121,7 +133,7 @@ export function installBases(target: Window & typeof globalThis = window) {
       saving = paths;
     }
     const answer = await original(input, init);
-    if (update && answer.ok) forget(target.localStorage, saving);
+    if (update && answer.ok) quietly(() => forget(target.localStorage, saving));
     if ((tree || update) && answer.ok)
       remember(
         await answer

@@ -118,11 +118,11 @@ export function staleSave(root: string, base: Record<string, string | null>): { 
 
 /** The refusal of a stale save, in plain words first, in the editor's language (Chinese or English). */
 export function conflict({ path, by }: NonNullable<ReturnType<typeof staleSave>>, lang: 'zh' | 'en' = 'en'): string {
-  const when = (locale: string) => (by ? new Date(by.date).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }) : '');
+  const when = (date: string, locale: string) => new Date(date).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
   if (lang === 'zh') {
-    const who = by ? `${by.author}在${when('zh-CN')}保存过它（“${by.message}”）` : '它已被改动';
+    const who = by ? `${by.author}在${when(by.date, 'zh-CN')}保存过它（“${by.message}”）` : '它已被改动';
     return `没有保存，什么也没有写入：你打开这一条之后，它又被改过。${who}。请先复制你写的内容，重新载入页面，在这一条的菜单里选择 Reset changes（重置修改；页面会把你的文字作为草稿带回），看看对方的版本，再重新修改并保存。（${path}）`;
   }
-  const who = by ? `${by.author} saved it at ${when('en-GB')} (“${by.message}”)` : 'It was changed';
+  const who = by ? `${by.author} saved it at ${when(by.date, 'en-GB')} (“${by.message}”)` : 'It was changed';
   return `Not saved, nothing was written: this entry changed after you opened it. ${who}. Copy what you wrote, reload the page, and choose Reset changes in the entry’s menu (the screen brings your words back as a draft) to see their version; then make your change again and save. (${path})`;
 }
