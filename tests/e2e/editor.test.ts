@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyFromDisk } from '../../src/story/load.ts';
 import { buildEnv, devServerTurn, freePort, root } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic } from './browser.ts';
+import { aRate, nudged, openRecord as openRecordIn } from './screen.ts';
 
 /**
  * A copy of the story (content/ and data/) for the screen to edit, outside the project as an
@@ -71,19 +72,6 @@ async function startDev(port: number): Promise<{ child: ChildProcess; log: () =>
   throw new Error(`astro dev did not answer within 90 s:\n${output}`);
 }
 
-type Rec = { id: string; value?: number; unit?: string; kind?: string };
-/** A rate of the story that no derived figure or rule reads, and its data file: the record the tests edit. */
-function aRate() {
-  const derived = readFileSync(join(root, 'data/derived.json'), 'utf8');
-  const names = readdirSync(join(root, 'data')).filter((n) => n.endsWith('.json') && !/^(source|derived)\.json$/.test(n));
-  for (const n of names) {
-    const json = JSON.parse(readFileSync(join(root, 'data', n), 'utf8')) as { records: Rec[]; groups?: { key: string }[] };
-    const record = json.records.find((r) => r.unit === '%' && !r.kind && !derived.includes(`"${r.id}"`));
-    if (record)
-      return { file: n.replace(/\.json$/, ''), path: `data/${n}`, record, index: json.records.indexOf(record), groups: json.groups ?? [] };
-  }
-  throw new Error('the story has no rate to edit');
-}
 /** The first section of the Chinese edition, by file name. */
 const firstSection = () =>
   readdirSync(join(root, 'content/zh'))
@@ -148,13 +136,7 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
   }
 
   /** Opens a data file's record by its id in the list, and returns its dialog. */
-  async function openRecord(file: string, id: string) {
-    await page.goto(`${origin}/keystatic/singleton/data-${file}`);
-    await page.getByText(new RegExp(`^${id.replaceAll('.', '\\.')} · `)).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.waitFor();
-    return dialog;
-  }
+  const openRecord = (file: string, id: string) => openRecordIn(page, origin, file, id);
 
   it('opens, lists every section, chart and data file, and asks nothing of another origin', async () => {
     const started = Date.now();
@@ -239,8 +221,8 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     expect(await page.evaluate(() => (window as { kept?: boolean }).kept)).toBe(true);
 
     // A rate moved by a little: the page shows the new value where it showed the old one.
-    const rate = aRate();
-    const value = Math.round((rate.record.value! >= 50 ? rate.record.value! - 0.5 : rate.record.value! + 0.5) * 100) / 100;
+    const rate = aRate(root);
+    const value = nudged(rate.record.value!);
     const before = storyFromDisk(story).show(rate.record.id, 'zh');
     const dialog = await openRecord(rate.file, rate.record.id);
     await dialog.getByRole('textbox', { name: 'Value' }).fill(String(value));
@@ -272,7 +254,7 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
 
   it('refuses an out-of-range value with the story check’s message, and writes nothing', async () => {
     restore();
-    const rate = aRate();
+    const rate = aRate(root);
     const dialog = await openRecord(rate.file, rate.record.id);
     await dialog.getByRole('textbox', { name: 'Value' }).fill('120');
     await dialog.getByRole('button', { name: 'Done' }).click();
@@ -295,7 +277,7 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
   });
 
   it('shows a field’s own schema message before any save', async () => {
-    const rate = aRate();
+    const rate = aRate(root);
     const dialog = await openRecord(rate.file, rate.record.id);
     const line = dialog.getByRole('textbox', { name: 'Report line' });
     await line.fill('28');

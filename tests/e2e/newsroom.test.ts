@@ -7,17 +7,26 @@ import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { historyOf } from '../../src/editor/history.ts';
+import { factAnchor } from '../../src/lib/anchors.ts';
 import { addAccount } from '../../src/newsroom/accounts.ts';
 import { readSettings } from '../../src/newsroom/config.ts';
 import { startDevServer, type DevServer } from '../../src/newsroom/dev.ts';
 import { createNewsroom } from '../../src/newsroom/server.ts';
+import { storyFromDisk } from '../../src/story/load.ts';
 import { words } from '../../src/newsroom/words.ts';
 import { buildEnv, devServerTurn, freePort, root } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic } from './browser.ts';
+import { aRate, nudged, openRecord } from './screen.ts';
 
 /** The story the service edits here: a copy, so the project's own files never change. */
 const story = join(root, 'test-output/newsroom-story');
 const PASSWORD = 'a newsroom password';
+/** The first section of an edition, by file name. */
+const firstSection = (edition: string) =>
+  readdirSync(join(story, `content/${edition}`))
+    .filter((n) => n.endsWith('.mdx'))
+    .sort()[0]!
+    .replace(/\.mdx$/, '');
 /** Where Publish puts the site. */
 const target = join(root, 'test-output/newsroom-site');
 
@@ -30,6 +39,17 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   let hostile: Server;
   let hostileOrigin: string;
   const accounts = join(mkdtempSync(join(tmpdir(), 'newsroom-e2e-')), 'accounts.json');
+  /** Every save and restore the tests make that the service accepted, in order: who, and which file. */
+  const saves: { author: string; path: string }[] = [];
+  /** Saves through the screen's button, noting each accepted one. */
+  async function save(page: Page, author: string, path: string) {
+    await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
+    const answer = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    const response = await answer;
+    if (response.status() === 200) saves.push({ author, path });
+    return response;
+  }
 
   beforeAll(async () => {
     release = await devServerTurn();
@@ -113,10 +133,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     const { context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await logIn(page, '陈编辑', PASSWORD);
-    const section = readdirSync(join(story, 'content/zh'))
-      .filter((n) => n.endsWith('.mdx'))
-      .sort()[0]!
-      .replace(/\.mdx$/, '');
+    const section = firstSection('zh');
     await page.goto(`${origin}/keystatic/collection/sections-zh/item/${section}`);
     const field = page.getByRole('textbox', { name: 'Title', exact: true });
     await field.waitFor({ timeout: 120_000 });
@@ -134,10 +151,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
       .toBe(true);
     const title = '新闻编辑部的标题（测试）';
     await field.fill(title);
-    await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
-    const answer = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update') && r.request().method() === 'POST');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
-    expect((await answer).status()).toBe(200);
+    expect((await save(page, '陈编辑', `content/zh/${section}.mdx`)).status()).toBe(200);
     expect(readFileSync(join(story, `content/zh/${section}.mdx`), 'utf8')).toContain(title);
     // The pane's page reloads with the save, still at the section.
     await expect.poll(() => shown.locator('h2').textContent(), { ...patience, timeout: 30_000 }).toBe(title);
@@ -164,15 +178,58 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     expect(await sectionLinks.first().getAttribute('href')).toBe(`/keystatic/collection/sections-zh/item/${section}`);
     await chartLinks.first().click();
     await expect.poll(() => new URL(preview.url()).pathname).toMatch(/^\/keystatic\/singleton\/chart-/);
+    await preview.close();
+
+    // A record of a data file: the pane shows the data page at the file's table, and after the
+    // save its row gives the new value as the story now shows it.
+    const rate = aRate(story);
+    const row = pane.locator(`tr[id="${factAnchor(rate.record.id)}"] td.num`);
+    const dialog = await openRecord(page, origin, rate.file, rate.record.id);
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.textContent()).toBe(storyFromDisk(story).show(rate.record.id, 'zh'));
+    await dialog.getByRole('textbox', { name: 'Value' }).fill(String(nudged(rate.record.value!)));
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    expect((await save(page, '陈编辑', rate.path)).status()).toBe(200);
+    const now = storyFromDisk(story).show(rate.record.id, 'zh');
+    expect(now).not.toBe(await row.textContent());
+    await expect.poll(() => row.textContent(), { ...patience, timeout: 30_000 }).toBe(now);
+    expect(problems(traffic)).toEqual([]);
+    await context.close();
+  });
+
+  it('lists a file’s saves in History with their authors and changes, and restores an earlier version as a new save', async () => {
+    const { context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const page = await context.newPage();
+    await logIn(page, 'Ada Editor', PASSWORD);
+    await page.getByRole('link', { name: 'Sections (zh)', exact: true }).first().waitFor({ timeout: 120_000 });
+    const rate = aRate(root);
+    const original = readFileSync(join(root, rate.path), 'utf8');
+    expect(readFileSync(join(story, rate.path), 'utf8')).not.toBe(original);
+    // From the list of the story's files to the data file's own history: the editor's save on top.
+    await page.goto(`${origin}/newsroom/history`);
+    await page.getByRole('link', { name: rate.path, exact: true }).click();
+    const items = page.locator('.history > li');
+    await expect.poll(() => items.count()).toBe(2);
+    expect(await items.nth(0).textContent()).toContain('陈编辑');
+    expect(await items.nth(1).textContent()).toContain('Setup');
+    // Its change, shown as a diff of the one line that moved.
+    await items.nth(0).getByRole('link', { name: words.en.viewChange }).click();
+    const diff = (await page.locator('.history pre.diff').textContent()) ?? '';
+    expect(diff.split('\n').filter((l) => /^[-+]\s/.test(l))).toHaveLength(2);
+    // Restoring the first version writes it back whole, as a save of the editor's own.
+    const first = historyOf(story, rate.path)[1]!.commit.slice(0, 7);
+    await page.locator('.history > li').nth(1).getByRole('button', { name: words.en.restore }).click();
+    await expect.poll(() => page.getByRole('status').textContent()).toBe(words.en.restored(rate.path, first));
+    saves.push({ author: 'Ada Editor', path: rate.path });
+    expect(readFileSync(join(story, rate.path), 'utf8')).toBe(original);
+    expect(await page.locator('.history > li').count()).toBe(3);
+    expect(await page.locator('.history > li').first().textContent()).toContain('Ada Editor');
     expect(problems(traffic)).toEqual([]);
     await context.close();
   });
 
   it('refuses the stale save of two editors on one entry, naming the one who saved in between', async () => {
-    const section = readdirSync(join(story, 'content/en'))
-      .filter((n) => n.endsWith('.mdx'))
-      .sort()[0]!
-      .replace(/\.mdx$/, '');
+    const section = firstSection('en');
     const open = async (name: string) => {
       const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
@@ -182,18 +239,13 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
       await field.waitFor({ timeout: 120_000 });
       return { context, page, field };
     };
-    const save = async (page: Page) => {
-      await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
-      const answer = page.waitForResponse((r) => r.url().endsWith('/api/keystatic/update') && r.request().method() === 'POST');
-      await page.getByRole('button', { name: 'Save', exact: true }).click();
-      return answer;
-    };
+    const path = `content/en/${section}.mdx`;
     const first = await open('陈编辑');
     const second = await open('Ada Editor');
     await first.field.fill('A title saved first');
-    expect((await save(first.page)).status()).toBe(200);
+    expect((await save(first.page, '陈编辑', path)).status()).toBe(200);
     await second.field.fill('A title from an older version');
-    const refused = await save(second.page);
+    const refused = await save(second.page, 'Ada Editor', path);
     expect(refused.status()).toBe(409);
     expect(await refused.text()).toMatch(/^Not saved, nothing was written: this entry changed after you opened it\. 陈编辑 saved it at /);
     const file = readFileSync(join(story, `content/en/${section}.mdx`), 'utf8');
@@ -213,7 +265,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await expect.poll(() => second.field.inputValue(), patience).toBe('A title saved first');
     // A new edit after the reset is made from the first editor's version, and goes through.
     await second.field.fill('A title after reloading');
-    expect((await save(second.page)).status()).toBe(200);
+    expect((await save(second.page, 'Ada Editor', path)).status()).toBe(200);
     expect(
       historyOf(story, `content/en/${section}.mdx`)
         .slice(0, 2)
@@ -256,17 +308,11 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     writeFileSync(file, good);
 
     // A second publish, then one click back to the first.
-    await page.goto(
-      `${origin}/keystatic/collection/sections-en/item/${readdirSync(join(story, 'content/en'))
-        .filter((n) => n.endsWith('.mdx'))
-        .sort()[0]!
-        .replace(/\.mdx$/, '')}`,
-    );
+    await page.goto(`${origin}/keystatic/collection/sections-en/item/${firstSection('en')}`);
     const field = page.getByRole('textbox', { name: 'Title', exact: true });
     await field.waitFor({ timeout: 120_000 });
     await field.fill('A title published second');
-    await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(true);
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    expect((await save(page, 'Ada Editor', `content/en/${firstSection('en')}.mdx`)).status()).toBe(200);
     await expect.poll(() => page.getByText('Unsaved', { exact: true }).isVisible(), patience).toBe(false);
     await publish();
     expect(published()).toContain('A title published second');
@@ -334,5 +380,19 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     const after = readdirSync(join(story, 'content/zh')).map((n) => readFileSync(join(story, 'content/zh', n), 'utf8'));
     expect(after).toEqual(before);
     await context.close();
+  });
+
+  it('leaves one commit in the story’s repository for each accepted save, authored by its editor', () => {
+    expect(saves.length).toBeGreaterThanOrEqual(6);
+    const log = execFileSync('git', ['log', '--format=%x00%an', '--name-only'], { cwd: story, encoding: 'utf8' })
+      .split('\0')
+      .slice(1)
+      .map((c) => {
+        const [author, ...files] = c.trim().split('\n');
+        return { author: author!, files: files.filter(Boolean) };
+      });
+    // Newest first, down to the story's first commit.
+    expect(log.at(-1)!.author).toBe('Setup');
+    expect(log.slice(0, -1)).toEqual(saves.toReversed().map((s) => ({ author: s.author, files: [s.path] })));
   });
 });
