@@ -6,12 +6,24 @@ import type { Dataset, SourceFile } from './schema.ts';
 
 type Cell = string | number | boolean | null | undefined;
 
+/** A number as CSV writes it: a spreadsheet reads it as that number, never as a formula. */
+const plainNumber = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/**
+ * A cell as a spreadsheet shows it: one that starts as a formula would (`=`, `+`, `-`, `@`, a
+ * tab or a carriage return) gets a leading apostrophe, which Excel, LibreOffice and Google
+ * Sheets take as "text" (OWASP's advice on CSV injection); a plain number stays a number.
+ * Eight lines of our own: the CSV libraries on npm quote fields but leave formulas as they are.
+ */
+export const safeCell = (cell: string): string => (/^[=+\-@\t\r]/.test(cell) && !plainNumber.test(cell) ? `'${cell}` : cell);
+
 /**
  * CSV as Excel opens Chinese text correctly: UTF-8 with a byte-order mark, CRLF line ends,
- * fields quoted where they hold a comma, quote or line break (RFC 4180, as d3-dsv quotes them).
+ * fields quoted where they hold a comma, quote or line break (RFC 4180, as d3-dsv quotes them),
+ * and no cell a spreadsheet would run (`safeCell`).
  */
 export function toCsv(columns: readonly string[], rows: readonly Record<string, Cell>[]): string {
-  const lines = [columns, ...rows.map((r) => columns.map((c) => String(r[c] ?? '')))].map((row) => csvFormatRow(row));
+  const lines = [columns, ...rows.map((r) => columns.map((c) => String(r[c] ?? '')))].map((row) => csvFormatRow(row.map(safeCell)));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 

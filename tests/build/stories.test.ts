@@ -1,4 +1,5 @@
 import { readdirSync, rmSync, writeFileSync, readFileSync, existsSync } from 'node:fs';
+import { csvParse } from 'd3-dsv';
 import { join } from 'node:path';
 import { describe, beforeAll, expect, it } from 'vitest';
 import { buildSite, copyStory, fixture, root } from '../helpers.ts';
@@ -13,13 +14,34 @@ const filesUnder = (dir: string): string[] =>
 describe('a second story built with the same engine, in one edition', () => {
   const out = join(root, 'test-output/story-fixture');
   let site: ReturnType<typeof buildSite>;
+  let formulas: Record<string, string> = {};
   beforeAll(() => {
     // The engine's test story cut to its Chinese edition: a story may have one edition only.
     const story = copyStory('story-fixture-zh', fixture);
     for (const dir of ['content/en', 'content/pages/en']) rmSync(join(story, dir), { recursive: true });
     const config = join(story, 'content/story.yaml');
     writeFileSync(config, readFileSync(config, 'utf8').replace('editions: [zh, en]', 'editions: [zh]'));
+    // Labels a spreadsheet would run as formulas, were they written as they are.
+    const wetland = join(story, 'data/wetland.json');
+    const data = JSON.parse(readFileSync(wetland, 'utf8')) as { records: { id: string; label: string; en?: { label: string } }[] };
+    formulas = { [data.records[0]!.id]: '@SUM(1+1)', [data.records.at(-1)!.id]: '=HYPERLINK("https://example.invalid","open")' };
+    data.records[0]!.en!.label = formulas[data.records[0]!.id]!;
+    data.records.at(-1)!.en!.label = formulas[data.records.at(-1)!.id]!;
+    writeFileSync(wetland, JSON.stringify(data, null, 2));
     site = buildSite(story, out);
+  });
+
+  it('writes a label a spreadsheet would run as text in the CSV download, and as it is in the JSON', () => {
+    const rows = csvParse(site.read('data/wetland.csv').replace(/^\uFEFF/, ''));
+    const json = JSON.parse(site.read('data/wetland.json')) as { records: { id: string; label_en?: string }[] };
+    const ids = Object.keys(formulas);
+    expect(ids).toHaveLength(2);
+    for (const id of ids) {
+      expect(rows.find((r) => r['id'] === id)?.['label_en'], id).toBe(`'${formulas[id]}`);
+      expect(json.records.find((r) => r.id === id)?.label_en, id).toBe(formulas[id]);
+    }
+    // Its values stay numbers.
+    expect(rows.every((r) => r['value'] === '' || Number.isFinite(Number(r['value'])))).toBe(true);
   });
 
   it('publishes its one edition: the story, its data page and its downloads, and nothing of the Anfu story', () => {

@@ -1,6 +1,6 @@
 import { csvParse } from 'd3-dsv';
 import { describe, expect, it } from 'vitest';
-import { DOWNLOAD_EXTRA_DIGITS, downloadValue, figureRows, toCsv } from '../../src/lib/downloads.ts';
+import { DOWNLOAD_EXTRA_DIGITS, downloadValue, figureRows, safeCell, toCsv } from '../../src/lib/downloads.ts';
 import type { Fact } from '../../src/lib/facts.ts';
 import { roundTo } from '../../src/lib/format.ts';
 import { realStory } from '../helpers.ts';
@@ -17,6 +17,14 @@ describe('toCsv', () => {
     expect(toCsv(columns, rows)).toBe(
       '\uFEFFid,label,value,note\r\na,"园区, 南区",1.5,"said ""yes"""\r\nb,"two\nlines",true,\r\nc,中文，全角,0,\r\n',
     );
+  });
+
+  it('writes a cell that a spreadsheet would run as a formula so that it shows as text, and leaves numbers as numbers', () => {
+    const risky = ['=1+1', '+1+1', '-1+1', '@SUM(A1)', '\t=1', '\r=1', '=HYPERLINK("https://example.invalid","x")'];
+    for (const cell of risky) expect(safeCell(cell), JSON.stringify(cell)).toBe(`'${cell}`);
+    for (const cell of ['-3.5', '+2', '1e-3', '-.5', '0', 'a=b', '园区', '']) expect(safeCell(cell), JSON.stringify(cell)).toBe(cell);
+    const parsed = csvParse(toCsv(['label', 'value'], [{ label: '=1+1', value: -2 }]).replace(/^\uFEFF/, ''));
+    expect(parsed[0]).toEqual({ label: "'=1+1", value: '-2' });
   });
 
   it('parses back to the same text with d3-dsv', () => {
