@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
+import { hostHeaders } from './src/deploy/integration.ts';
 import { storyEditor } from './src/editor/integration.ts';
 import { contentRules } from './src/story/mdx.ts';
 import { storyCheck } from './src/story/integration.ts';
@@ -13,8 +14,9 @@ export default defineConfig({
   // Left unset, pages carry no canonical link rather than a wrong one.
   ...(process.env.SITE_URL ? { site: process.env.SITE_URL } : {}),
   // The story check stops a build with a problem before anything is built; the editing screen at
-  // /keystatic exists in `npm run dev` only, and the build never sees it.
-  integrations: [storyCheck(), mdx(), storyEditor()],
+  // /keystatic exists in `npm run dev` only, and the build never sees it; the build ends by writing
+  // `_headers` for the hosts that read it.
+  integrations: [storyCheck(), mdx(), storyEditor(), hostHeaders()],
   // One small stylesheet, inlined, so the first view needs a single request.
   build: { inlineStylesheets: 'always', format: 'directory' },
   // Caches live in the project, not in node_modules, so that copies of the project that

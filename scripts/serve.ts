@@ -1,30 +1,25 @@
 // Serves a built site the way a static host does: files by path under the base path,
-// directories by their index.html, 404.html for the rest, gzip, no caching surprises.
+// directories by their index.html, 404.html for the rest, gzip, and the headers of the site's
+// policy (src/deploy/policy.ts), as the configurations under deploy/ send them.
 // Files come from sirv (what Vite's preview uses), on-the-fly gzip from compression.
 // CLI: node scripts/serve.ts [--port 4321] [--dir dist] [--base /]
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
+import { normaliseBase } from '../src/deploy/configs.ts';
+import { expectedHeaders, paths } from '../src/deploy/policy.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
-/** Text types with their charset (sirv's mrmime names them without one, except HTML); other types are left to sirv. */
-const types: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml; charset=utf-8',
-};
+/** The headers the policy gives a path under the base (the names it wants absent, left out). */
+const headersOf = (path: string, status = 200) =>
+  Object.entries(expectedHeaders(path, status)).filter((e): e is [string, string] => e[1] !== null);
 
-/** "/stories/anfu" or "stories/anfu/" → "/stories/anfu/"; "" or "/" → "/". */
-export const normaliseBase = (base = '/'): string => `/${base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+export { normaliseBase };
 
 /**
  * Starts a static server on 127.0.0.1. Resolves to its URL (with the base path) and a
@@ -43,9 +38,10 @@ export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: stri
   const files = sirv(root, {
     dev: true,
     extensions: ['html'],
+    // The site's own headers (src/deploy/policy.ts), as the shipped host configurations send them;
+    // sirv's own caching headers give way to the policy's.
     setHeaders: (res, pathname) => {
-      const type = types[extname(pathname)];
-      if (type) res.setHeader('content-type', type);
+      for (const [name, value] of headersOf(pathname.slice(1))) res.setHeader(name, value);
     },
   }) as Handler;
   // Compress every text response (threshold 0), gzip only, as the nginx deployment does.
@@ -72,7 +68,7 @@ export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: stri
   const notFound = (res: ServerResponse) => {
     const page = join(root, '404.html');
     const found = existsSync(page);
-    res.writeHead(404, { 'content-type': types[found ? '.html' : '.txt']!, 'cache-control': 'no-store' });
+    res.writeHead(404, Object.fromEntries(headersOf(paths.notFound, 404)));
     if (found) createReadStream(page).pipe(res);
     else res.end('Not found');
   };
@@ -93,6 +89,7 @@ export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: stri
     gzip(req, res, () => {
       if (!pathname.startsWith(prefix)) return notFound(res);
       req.url = `/${pathname.slice(prefix.length)}${search}`;
+      if ((paths.hidden as readonly string[]).includes(pathname.slice(prefix.length))) return notFound(res);
       files(req, res, () => notFound(res));
     });
   });
