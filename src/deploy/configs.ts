@@ -102,7 +102,7 @@ export function apache(p: Placement): string {
   return `${heading(
     'Apache httpd',
     { ...p, base },
-    'Inside a <VirtualHost>. Modules: a2enmod alias dir mime headers deflate brotli (dir and mime are on by default).',
+    'Inside a <VirtualHost>. Modules: a2enmod alias headers filter deflate brotli (dir and mime are on by default).',
   )}${
     base === '/'
       ? `DocumentRoot ${dir}`
