@@ -75,7 +75,7 @@ export const en = {
     image: { label: 'Download the image: ', png: 'PNG', svg: 'SVG' },
     link: 'Link to this chart',
     linkCopied: 'Link to this chart copied',
-    imageCredit: (site: string, report: string) => `${site} · after the report ${report}`,
+    imageCredit: (site: string, report: string) => `${site} · based on the Chinese report ${report}`,
   },
   table: { item: 'Item', value: 'Value', source: 'Source' },
   notFound: {
