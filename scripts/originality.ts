@@ -124,10 +124,9 @@ export function storyNames(dataDir: string): string[] {
   for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
     const json = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as {
       records?: { label?: string; short?: string }[];
-      groups?: { label?: string }[];
+      groups?: { label?: string; short?: string }[];
     };
-    for (const r of [...(json.records ?? []), ...(json.groups ?? [])])
-      for (const n of [r.label, 'short' in r ? r.short : undefined]) if (n) names.push(n);
+    for (const r of [...(json.records ?? []), ...(json.groups ?? [])]) for (const n of [r.label, r.short]) if (n) names.push(n);
   }
   return names;
 }
