@@ -20,12 +20,35 @@ import workerpool from 'workerpool';
 
 const requireFromProject = createRequire(join(process.cwd(), 'package.json'));
 const FONT_PACKAGE = '@expo-google-fonts/noto-sans-sc';
+/** Noto Sans SC draws quotation marks full-width, as Chinese sets them; English quotes come from its Latin sibling. */
+const QUOTES_PACKAGE = '@expo-google-fonts/noto-sans';
 /** The font family the images name: the one font the build ships. */
 export const FONT = 'Noto Sans SC';
-/** The font's files, regular and bold, from its npm package: the same on any machine. */
-export const fontFiles = ['400Regular/NotoSansSC_400Regular.ttf', '700Bold/NotoSansSC_700Bold.ttf'].map((f) =>
-  requireFromProject.resolve(`${FONT_PACKAGE}/${f}`),
-);
+/** The family of the narrow quotation marks and apostrophes of English text in the images. */
+export const QUOTES_FONT = 'Noto Sans';
+/** The fonts' files, regular and bold, from their npm packages: the same on any machine. */
+export const fontFiles = [
+  `${FONT_PACKAGE}/400Regular/NotoSansSC_400Regular.ttf`,
+  `${FONT_PACKAGE}/700Bold/NotoSansSC_700Bold.ttf`,
+  `${QUOTES_PACKAGE}/400Regular/NotoSans_400Regular.ttf`,
+  `${QUOTES_PACKAGE}/700Bold/NotoSans_700Bold.ttf`,
+].map((f) => requireFromProject.resolve(f));
+
+/**
+ * An image's SVG with the quotation marks of its drawn text narrow, as
+ * the pages show them: the curly marks of English text, and apostrophes in either language
+ * ("Ji’an"); Chinese text keeps its full-width “” as Chinese typesetting has them.
+ */
+export function narrowQuotes(svgText: string, locale: 'zh' | 'en'): string {
+  const marks = locale === 'zh' ? /[‘’]+/g : /[‘’“”]+/g;
+  const narrow = (text: string) => text.replace(marks, (m) => `<tspan font-family="${QUOTES_FONT}">${m}</tspan>`);
+  // Only what is drawn: the text of <text> elements, never a <title>, <desc> or attribute.
+  return svgText.replace(
+    /(<text\b[^>]*>)([\s\S]*?)(<\/text>)/g,
+    (_, open: string, inner: string, close: string) =>
+      `${open}${inner.replace(/(^|>)([^<]+)/g, (_m, lead: string, text: string) => lead + narrow(text))}${close}`,
+  );
+}
 const versionOf = (name: string) => (requireFromProject(`${name}/package.json`) as { version: string }).version;
 const worker = () => join(process.cwd(), 'src/lib/pngWorker.ts');
 /** What decides an image's pixels besides its SVG and scale: the libraries' versions, and the drawing code itself. */
@@ -33,7 +56,7 @@ const renderer = (() => {
   let known: string | undefined;
   return () =>
     (known ??= [
-      `resvg ${versionOf('@resvg/resvg-js')}, ${FONT_PACKAGE} ${versionOf(FONT_PACKAGE)}, subset-font ${versionOf('subset-font')}`,
+      `resvg ${versionOf('@resvg/resvg-js')}, ${FONT_PACKAGE} ${versionOf(FONT_PACKAGE)}, ${QUOTES_PACKAGE} ${versionOf(QUOTES_PACKAGE)}, subset-font ${versionOf('subset-font')}`,
       createHash('sha256').update(readFileSync(worker())).digest('hex'),
     ].join('\n'));
 })();

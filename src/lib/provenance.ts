@@ -16,3 +16,6 @@ export const sectionTitle = (s: { title: string; en?: string | undefined }, loca
 /** Section and line, for the data page: "重拳出击，优化引领绿色发展 · L12". */
 export const sourceLabel = (source: SourceFile, line: string, locale: Locale) =>
   `${sectionTitle(sectionOf(source, line), locale)} · ${line}`;
+
+/** The source report's whole title, as its first lines give it: title and subtitle. */
+export const reportName = (report: { title: string; subtitle: string }) => `${report.title}：${report.subtitle}`;

@@ -5,10 +5,11 @@ import { theme } from '../charts/theme.ts';
 import type { Locale } from '../lib/format.ts';
 import { dict } from '../lib/i18n/index.ts';
 import postcss from 'postcss';
-import { FONT, png } from '../lib/png.ts';
+import { FONT, narrowQuotes, png } from '../lib/png.ts';
 import { colour, schemeColours } from '../styles/palette.ts';
 import type { Story } from './story.ts';
 import { plain } from '../lib/template.ts';
+import { reportName } from '../lib/provenance.ts';
 
 /** A chart's image is laid out 1200 units wide and rendered at twice that for the PNG. */
 export const CHART_IMAGE = { width: 1200, scale: 2 };
@@ -66,13 +67,12 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
   const figure = story.figure(id, locale);
   const t = dict(locale);
   const words = story.words(locale);
-  const report = story.data.source.report.title;
+  const report = reportName(story.data.source.report);
   const color = (name: string) => colour(name, 'light');
   const { width } = CHART_IMAGE;
   const inner = width - 2 * PAD;
-  // Noto Sans SC draws ’ full-width; the image uses the plain apostrophe, as the share card does.
   const text = (x: number, y: number, size: number, content: string, weight = 400, fill = color('--ink')) =>
-    `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(locale === 'zh' ? content.replaceAll('’', "'") : content.replace(/[‘’]/g, "'").replace(/[“”]/g, '"'))}</text>`;
+    narrowQuotes(`<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content)}</text>`, locale);
   const parts: string[] = [];
   let y = PAD + 8;
   const block = (lines: string[], size: number, lineHeight: number, weight: number, fill: string) => {
@@ -88,7 +88,7 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
 
   // The wide drawing, in its final state and first view, scaled to the column.
   // As for the titles, Noto Sans SC draws curly quotes full-width: English text gets straight ones.
-  const svg = locale === 'zh' ? figure.svg.wide : figure.svg.wide.replace(/[“”]/g, '&quot;').replace(/[‘’]/g, "'");
+  const svg = narrowQuotes(figure.svg.wide, locale);
   const scale = inner / theme.widths.wide;
   const chartHeight = Number(/viewBox="0 0 [\d.]+ ([\d.]+)"/.exec(svg)?.[1] ?? NaN);
   if (!Number.isFinite(chartHeight)) throw new Error(`chart image of "${id}": the drawing has no viewBox`);

@@ -1,6 +1,6 @@
 import { textWidth, wrap } from '../charts/text.ts';
 import type { Locale } from '../lib/format.ts';
-import { FONT, png } from '../lib/png.ts';
+import { FONT, narrowQuotes, png } from '../lib/png.ts';
 import { colour } from '../styles/palette.ts';
 import { keyFigureLabel, keyFigureValue } from './keyFigures.ts';
 import type { Story } from './story.ts';
@@ -17,9 +17,8 @@ export function shareCardSvg(story: Story, locale: Locale): string {
     label: keyFigureLabel(story, k, locale, `shareCard[${i}]`),
   }));
   const title = wrap(words.title, 56, 1040, 700);
-  // Noto Sans SC draws ’ full-width; the card uses the plain apostrophe.
   const text = (x: number, y: number, size: number, content: string, weight = 400, fill = colour('--ink')) =>
-    `<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content.replaceAll('’', "'"))}</text>`;
+    narrowQuotes(`<text x="${x}" y="${y}" font-size="${size}" font-weight="${weight}" fill="${fill}">${escape(content)}</text>`, locale);
   const column = 1040 / figures.length;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CARD.width}" height="${CARD.height}" viewBox="0 0 ${CARD.width} ${CARD.height}" font-family="${FONT}">`,

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chartImageSvg } from '../../src/story/chartImage.ts';
-import { FONT, fontFiles, png } from '../../src/lib/png.ts';
+import { FONT, fontFiles, narrowQuotes, png, QUOTES_FONT } from '../../src/lib/png.ts';
 import { storyFromDisk } from '../../src/story/load.ts';
 import { fixture } from '../helpers.ts';
 
@@ -88,5 +88,20 @@ describe('the build’s PNGs', () => {
     } finally {
       rmSync(other, { recursive: true, force: true });
     }
+  });
+});
+
+describe('narrowQuotes', () => {
+  const svg = '<svg><title>“a” b’s</title><text x="1" aria-label="“c”">It’s “d” <tspan>‘e’</tspan></text></svg>';
+  const narrow = (m: string) => `<tspan font-family="${QUOTES_FONT}">${m}</tspan>`;
+
+  it('draws the quotation marks of English text in the Latin font, and only in drawn text', () => {
+    expect(narrowQuotes(svg, 'en')).toBe(
+      `<svg><title>“a” b’s</title><text x="1" aria-label="“c”">It${narrow('’')}s ${narrow('“')}d${narrow('”')} <tspan>${narrow('‘')}e${narrow('’')}</tspan></text></svg>`,
+    );
+  });
+
+  it('keeps Chinese text’s full-width quotation marks, and narrows its apostrophes', () => {
+    expect(narrowQuotes('<text>“吉安”的Ji’an</text>', 'zh')).toBe(`<text>“吉安”的Ji${narrow('’')}an</text>`);
   });
 });
