@@ -74,7 +74,11 @@ describe('a second story built with the same engine, in one edition', () => {
     expect(text(rates.querySelector('.chart-figure__takeaway'))).toBe('最低的是栖息地完好，58.25%。');
     const dates = doc.querySelector('#figure-dates')!;
     expect(text(dates.querySelector('.chart-figure__title'))).toBe('湿地大事记，2015—2021');
-    expect(text(dates.querySelector('.chart-figure__source'))).toContain('《示例镇的湿地》');
+    // The source line names the report by its whole title, as the fixture's source file gives it.
+    const { report } = JSON.parse(readFileSync(join(fixture, 'data/source.json'), 'utf8')) as {
+      report: { title: string; subtitle: string };
+    };
+    expect(text(dates.querySelector('.chart-figure__source'))).toContain(`《${report.title}：${report.subtitle}》`);
   });
 
   it('lists its data and derived figures on the data page', () => {

@@ -55,12 +55,12 @@ describe.runIf(browserAvailable())('the table of contents', () => {
 
   it('the check catches the old layout, where one entry set kicker and title side by side at 390 px', async () => {
     const { page, context } = await open('', 'phone');
-    // The rules before the fix: a flex row that wraps, with a kicker at least 12.5rem wide (set
+    // The rules before the fix: a flex row that wraps, with a kicker 12.5rem wide, however long (set
     // through the CSSOM, which the page's Content Security Policy allows, unlike a <style>).
     await page.evaluate(() => {
       const sheet = document.styleSheets[0]!;
       sheet.insertRule('.toc a { flex-direction: row; flex-wrap: wrap; gap: 0 1rem; align-items: baseline }', sheet.cssRules.length);
-      sheet.insertRule('.toc__kicker { min-width: 12.5rem }', sheet.cssRules.length);
+      sheet.insertRule('.toc__kicker { flex: 0 0 12.5rem }', sheet.cssRules.length);
     });
     const { offenders } = await tocOffenders(page);
     expect(offenders.length).toBeGreaterThan(0);

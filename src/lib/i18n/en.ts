@@ -60,8 +60,8 @@ export const en = {
     copied: 'Code copied',
   },
   figure: {
-    sourceLine: (title: string, lines: string) => `Source: the original Chinese report (${title}), ${lines}.`,
-    sourceSeparator: ', ',
+    sourceLine: (title: string, lines: readonly string[]) =>
+      `Source: the original Chinese report (${title}), ${new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(lines)}.`,
     notes: 'Notes',
     table: 'Show the data table',
     derived: 'Derived',
@@ -75,7 +75,7 @@ export const en = {
     image: { label: 'Download the image: ', png: 'PNG', svg: 'SVG' },
     link: 'Link to this chart',
     linkCopied: 'Link to this chart copied',
-    imageCredit: (site: string, report: string) => `${site} · based on the Chinese report ${report}`,
+    imageCredit: (site: string, report: string) => `${site} · based on the Chinese report “${report}”`,
   },
   table: { item: 'Item', value: 'Value', source: 'Source' },
   notFound: {

@@ -36,7 +36,7 @@ export const zh = {
     dek: '本站每个数字的出处与算法。所有数据都可下载，由同一批数据文件在构建时生成。',
     toc: '本页内容',
     whole: '全部数据',
-    wholeText: '所有数据集合为一个文件（JSON），或所有数字（含推算）列为一张表（CSV）。',
+    wholeText: '全部数据集合并成一个JSON文件；全部数字（含推算）列成一张CSV表。',
     wholeLabels: { data: '全部数据集', figures: '全部数字一览' },
     report: '原报道与段落',
     reportColumns: { section: '部分', lines: '行号' },
@@ -56,8 +56,7 @@ export const zh = {
     copied: '代码已复制',
   },
   figure: {
-    sourceLine: (title: string, lines: string) => `来源：《${title}》，${lines}。`,
-    sourceSeparator: '、',
+    sourceLine: (title: string, lines: readonly string[]) => `来源：《${title}》，原报道 ${lines.join('、')}。`,
     notes: '注',
     table: '查看数据表',
     derived: '推算',
