@@ -33,7 +33,7 @@ export const zh = {
   download: { label: '下载数据：', csv: 'CSV', json: 'JSON', separator: '；' },
   dataPage: {
     title: '数据与方法',
-    dek: '本站每个数字的出处与算法。所有数据都可下载，由同一批数据文件在构建时生成。',
+    dek: '本站每个数字的出处与算法。所有数据都可下载；页面与下载文件出自同一套数据。',
     toc: '本页内容',
     whole: '全部数据',
     wholeText: '全部数据集合并成一个JSON文件；全部数字（含推算）列成一张CSV表。',
@@ -76,5 +76,5 @@ export const zh = {
     imageCredit: (site: string, report: string) => `${site}｜据《${report}》`,
   },
   table: { item: '项目', value: '数值', source: '出处' },
-  notFound: { title: '找不到这个页面', text: '链接可能已经改变。故事的全文在首页。', back: '回到首页', pageTitle: '找不到页面' },
+  notFound: { title: '找不到这个页面', text: '链接可能已经改变。全文请回首页阅读。', back: '回到首页', pageTitle: '找不到页面' },
 } as const;
