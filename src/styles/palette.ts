@@ -41,7 +41,32 @@ export const chart = {
 } satisfies Record<string, Colour | keyof typeof page>;
 
 /** The colours groups of marks take in their order (`--chart-series-1` …): a chart draws as many groups as there are. */
-export const series: readonly Colour[] = [c('#2467a3', '#7db7ea'), c('#9a5b17', '#e3a866'), c('#2f7d3a', '#86d08f')];
+export const series: readonly Colour[] = [c('#00405b', '#659dfb'), c('#9a5b17', '#e3a866'), c('#700131', '#d2678c')];
+
+/**
+ * Colours a reader must tell apart where they meet, with any colour vision: the series among
+ * themselves, a bar's part and its rest, the timeline's three kinds of event (charts-timeline.css
+ * paints them part, series 1 and series 2). tests/engine/vision.test.ts holds every pair to a
+ * colour difference under simulated protanopia, deuteranopia and tritanopia.
+ */
+export const toldApart: readonly (readonly string[])[] = [
+  ['--chart-series-1', '--chart-series-2', '--chart-series-3'],
+  ['--chart-part', '--chart-rest'],
+  ['--chart-part', '--chart-series-1', '--chart-series-2'],
+];
+
+/**
+ * Marks that carry a value on their own and so stand 3:1 against the page (WCAG 1.4.11). A bar's
+ * rest is left out: it is the remainder beside its part, which is labelled with its value.
+ */
+export const marks: readonly string[] = [
+  '--chart-part',
+  '--chart-line',
+  '--chart-derived',
+  '--chart-series-1',
+  '--chart-series-2',
+  '--chart-series-3',
+];
 
 /** Every custom property with its colour, or the page colour it stands for. */
 function properties(): [name: string, value: Colour | keyof typeof page][] {
