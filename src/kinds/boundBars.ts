@@ -43,7 +43,7 @@ export const boundBars = defineKind({
       text: ctx.show(f),
       group: f.unit,
     }));
-    const text = ctx.texts({ items: ctx.list(bounds.map((b) => `${b.label} ${b.text}`)), count: bounds.length });
+    const text = ctx.texts({ items: ctx.list(bounds.map((b) => ctx.labelled(b.label, b.text))), count: bounds.length });
     return figureOf(ctx, text, {
       drawn: figures,
       draw: (at) =>

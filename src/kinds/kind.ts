@@ -106,6 +106,8 @@ export interface KindContext<D, W> {
   pick(words: Record<string, string>, key: string, field: string): string;
   /** Joins names as a list is written in this edition: "甲、乙" / "a, b". */
   list(items: string[]): string;
+  /** A name with its value, as a sentence of this edition runs them together: "余热回用63.77%" / "waste heat 63.77%". */
+  labelled(label: string, value: string): string;
 }
 
 /** A chart kind: what its content entry binds and says, and how that becomes a figure. */

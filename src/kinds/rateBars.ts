@@ -52,7 +52,7 @@ export const rateBars = defineKind({
       );
     const groups = Object.fromEntries((dataset.groups ?? []).map((g) => [g.key, ctx.groupName(g)]));
     const text = ctx.texts({
-      items: ctx.list(rates.map((r) => `${r.label} ${r.text}`)),
+      items: ctx.list(rates.map((r) => ctx.labelled(r.label, r.text))),
       full: rates.filter((r) => r.value === 100).length,
       lowest: lowest.label,
       lowestValue: lowest.fact,

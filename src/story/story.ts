@@ -228,6 +228,7 @@ export function buildStory({ data, charts, config }: StoryInput) {
         notes: (words['notes'] as string[]).map((n, i) => sayRich(where(`notes[${i}]`), n, locale, args)),
       }),
       list: (items) => listFormat(locale).format(items),
+      labelled: (label, value) => dict(locale).figure.labelled(label, value),
     };
     const model = { id, kind: entry.kind, ...kind.build(ctx) };
     // A kind's states are the steps it declares: the story check and the editing screen read them from there.

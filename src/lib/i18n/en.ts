@@ -75,7 +75,9 @@ export const en = {
     image: { label: 'Download the image: ', png: 'PNG', svg: 'SVG' },
     link: 'Link to this chart',
     linkCopied: 'Link to this chart copied',
-    imageCredit: (site: string, report: string) => `${site} · based on the Chinese report “${report}”`,
+    imageCredit: (site: string, report: string, english?: string) =>
+      english ? `${site} · based on the Chinese report “${english}” (${report})` : `${site} · based on the Chinese report “${report}”`,
+    labelled: (label: string, value: string) => `${label} ${value}`,
   },
   table: { item: 'Item', value: 'Value', source: 'Source' },
   notFound: {

@@ -26,7 +26,7 @@ export const zh = {
   authors: (authors: readonly Author[]) => authors.map((a) => (a.role ? `${a.role}${a.name}` : a.name)).join('、'),
   sourceCredit: '资料来源',
   sourceReport: (r: { title: string; subtitle: string; authors: string; tags: readonly { label: string }[] }) =>
-    `原报道：《${r.title}：${r.subtitle}》，作者 ${r.authors}。报道标签：${r.tags.map((t) => t.label).join('、')}。`,
+    `原报道：《${r.title}：${r.subtitle}》，作者：${r.authors}。报道标签：${r.tags.map((t) => t.label).join('、')}。`,
   dataLink: '数据与方法：每个数字的出处、算法与下载',
   reportTitle: (r: { title: string; subtitle: string }) => `《${r.title}：${r.subtitle}》。`,
   storyLink: '返回报道正文',
@@ -73,7 +73,10 @@ export const zh = {
     link: '本图链接',
     linkCopied: '已复制本图链接',
     /** The credit under a chart's image: the site's name and the report it retells. */
-    imageCredit: (site: string, report: string) => `${site}｜据《${report}》`,
+    // The Chinese credit names the report by its own title only; the English one gives its English title too.
+    imageCredit: (site: string, report: string, _english?: string) => `${site}｜据《${report}》`,
+    // Chinese runs a name and its figure together, with no space between.
+    labelled: (label: string, value: string) => `${label}${value}`,
   },
   table: { item: '项目', value: '数值', source: '出处' },
   notFound: { title: '找不到这个页面', text: '链接可能已经改变。全文请回首页阅读。', back: '回到首页', pageTitle: '找不到页面' },
