@@ -353,6 +353,20 @@ describe('every file of the story, opened and saved unchanged, stays byte for by
     }
     expect(files).toBeGreaterThanOrEqual(20);
   });
+
+  it('a data file is laid out as a save writes it: a change and its undoing leave it byte for byte', () => {
+    // A file laid out otherwise (an object the save would print on one line, spread over several)
+    // changes in lines nobody edited at the first save through the screen.
+    const dir = copyStory('save-layout');
+    const data = [...snapshot(dir)].filter(([path]) => path.endsWith('.json'));
+    expect(data.length).toBeGreaterThanOrEqual(5);
+    for (const [path, text] of data) {
+      const value = JSON.parse(text) as Record<string, unknown>;
+      const changed = updateJson(text, { ...value, title: `${String(value['title'])}（改）` });
+      expect(changed, path).not.toBe(text);
+      expect(updateJson(changed, value), `${path}: lay it out as the save does (see README, "Editing")`).toBe(text);
+    }
+  });
 });
 
 describe('a save writes the story’s files only, all of them or none', () => {
