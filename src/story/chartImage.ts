@@ -97,8 +97,8 @@ export function chartImageSvg(story: Story, id: string, locale: Locale): string 
 
   parts.push(`<rect x="${PAD}" y="${y}" width="${inner}" height="1" fill="${color('--rule')}"/>`);
   y += 8;
-  block(wrap(t.figure.sourceLine(report, figure.sources), 20, inner), 20, 32, 400, color('--ink-2'));
-  block(wrap(t.figure.imageCredit(words.name, report, story.data.source.report.en?.title), 20, inner, 700), 20, 32, 700, color('--ink-2'));
+  block(wrap(t.figure.sourceLine(report, figure.sources, story.data.source.report.en?.title), 20, inner), 20, 32, 400, color('--ink-2'));
+  block(wrap(t.figure.imageCredit(words.name), 20, inner, 700), 20, 32, 700, color('--ink-2'));
   const height = Math.ceil(y + PAD - 8);
 
   return [

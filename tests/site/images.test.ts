@@ -54,11 +54,9 @@ describe('the chart images', () => {
     const figure = story.figure(id, locale);
     // With the page's own quotation marks, and the report's whole title.
     expect(texts).toContain(squash(figure.title));
-    expect(texts).toContain(
-      squash(
-        dict(locale).figure.imageCredit(story.words(locale).name, reportName(story.data.source.report), story.data.source.report.en?.title),
-      ),
-    );
+    const { report } = story.data.source;
+    expect(texts).toContain(squash(dict(locale).figure.sourceLine(reportName(report), figure.sources, report.en?.title)));
+    expect(texts).toContain(squash(dict(locale).figure.imageCredit(story.words(locale).name)));
     // The page paints charts by class: the file carries that paint, light colours resolved, no variables left.
     const style = document.querySelector('style')?.textContent ?? '';
     expect(style).toContain(`.chart .bar-part{fill: ${colour('--chart-part')}}`);

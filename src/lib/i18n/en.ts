@@ -60,8 +60,8 @@ export const en = {
     copied: 'Code copied',
   },
   figure: {
-    sourceLine: (title: string, lines: readonly string[]) =>
-      `Source: the original Chinese report (${title}), ${new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(lines)}.`,
+    sourceLine: (title: string, lines: readonly string[], english?: string) =>
+      `Source: the Chinese report ${english ? `“${english}” (${title})` : `“${title}”`}, ${new Intl.ListFormat('en-GB', { type: 'conjunction' }).format(lines)}.`,
     notes: 'Notes',
     table: 'Show the data table',
     derived: 'Derived',
@@ -75,8 +75,8 @@ export const en = {
     image: { label: 'Download the image: ', png: 'PNG', svg: 'SVG' },
     link: 'Link to this chart',
     linkCopied: 'Link to this chart copied',
-    imageCredit: (site: string, report: string, english?: string) =>
-      english ? `${site} · based on the Chinese report “${english}” (${report})` : `${site} · based on the Chinese report “${report}”`,
+    // The image's source line above names the report; the credit names the site that drew it.
+    imageCredit: (site: string) => site,
     labelled: (label: string, value: string) => `${label} ${value}`,
   },
   table: { item: 'Item', value: 'Value', source: 'Source' },

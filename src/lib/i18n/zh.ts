@@ -56,7 +56,8 @@ export const zh = {
     copied: '代码已复制',
   },
   figure: {
-    sourceLine: (title: string, lines: readonly string[]) => `来源：《${title}》，原报道 ${lines.join('、')}。`,
+    // The Chinese names the report by its own title only; the English gives its English title too.
+    sourceLine: (title: string, lines: readonly string[], _english?: string) => `来源：《${title}》，原报道 ${lines.join('、')}。`,
     notes: '注',
     table: '查看数据表',
     derived: '推算',
@@ -73,8 +74,7 @@ export const zh = {
     link: '本图链接',
     linkCopied: '已复制本图链接',
     /** The credit under a chart's image: the site's name and the report it retells. */
-    // The Chinese credit names the report by its own title only; the English one gives its English title too.
-    imageCredit: (site: string, report: string, _english?: string) => `${site}｜据《${report}》`,
+    imageCredit: (site: string) => site,
     // Chinese runs a name and its figure together, with no space between.
     labelled: (label: string, value: string) => `${label}${value}`,
   },
