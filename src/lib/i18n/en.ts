@@ -40,7 +40,7 @@ export const en = {
     toc: 'On this page',
     whole: 'All the data',
     wholeText:
-      'Every dataset in one file (JSON), or every figure, reported and derived, in one table (CSV). Labels in the files are the report’s Chinese terms; the CSV adds English labels.',
+      'Every dataset in one file (JSON), or every figure, reported and derived, in one table (CSV). Each item carries a Chinese label and an English one.',
     wholeLabels: { data: 'all datasets', figures: 'every figure' },
     report: 'The report and its parts',
     reportColumns: { section: 'Part', lines: 'Lines' },
