@@ -40,7 +40,7 @@ export const zh = {
     wholeLabels: { data: '全部数据集', figures: '全部数字一览' },
     report: '原报道与段落',
     reportColumns: { section: '部分', lines: '行号' },
-    columns: { item: '项目（报道用语）', value: '数值', source: '出处', formula: '算法', inputs: '用到的数字' },
+    columns: { item: '项目', value: '数值', source: '出处', formula: '算法', inputs: '用到的数字' },
     reported: '报道',
     derived: '推算',
     inputWithYear: (label: string, year: number) => `${label}（${year}年）`,
