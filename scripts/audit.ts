@@ -124,8 +124,8 @@ export const auditedPaths = (dir: string): string[] =>
  * moment inside a run still lengthens the main-thread time it observes. So the page is judged
  * by its best performance run, as Lighthouse CI judges a page by default ("aggregationMethod":
  * "optimistic", with "minScore": 1): a page slow every time still fails, a busy machine does
- * not fail it, and neither does a run that measured nothing. Accessibility, best practices, SEO and layout shift do not vary and are never
- * re-run.
+ * not fail it, and neither does a run that measured nothing. Accessibility, best practices, SEO
+ * and layout shift do not vary and are never re-run.
  */
 export async function auditSteady(url: string): Promise<AuditResult> {
   const first = await audit(url);

@@ -19,6 +19,8 @@ export const shippedPlacements = {
 } as const;
 
 const root = join(import.meta.dirname, '..');
+/** The object-store upload script under deploy/. */
+export const uploadName = 'deploy/object-store/upload.sh';
 
 /** Rewrites every shipped configuration under deploy/ from the policy. */
 export function writeShipped(): string[] {
@@ -30,11 +32,11 @@ export function writeShipped(): string[] {
       writeFileSync(file, configFor[host](sub ? shippedPlacements.sub : shippedPlacements.root));
       written.push(shippedName(host, sub));
     }
-  const upload = join(root, 'deploy/object-store/upload.sh');
+  const upload = join(root, uploadName);
   mkdirSync(dirname(upload), { recursive: true });
   writeFileSync(upload, uploadScript());
   chmodSync(upload, 0o755);
-  return [...written, 'deploy/object-store/upload.sh'];
+  return [...written, uploadName];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -42,7 +44,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     allowPositionals: true,
     options: {
       base: { type: 'string', default: '/' },
-      dir: { type: 'string', default: '/srv/anfu/current' },
+      dir: { type: 'string', default: shippedPlacements.root.dir },
       address: { type: 'string' },
       write: { type: 'boolean' },
     },

@@ -5,10 +5,13 @@
 // names (its data labels: industries, honours), with their dates, may stand as the report gives
 // it, and so may a title in 《》 (the report's own, in a source line).
 // CLI: node scripts/originality.ts [dist] [--report ../shared/source/report.zh.txt]
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
+import { siteFiles } from '../src/deploy/integration.ts';
+import type { DataFiles } from '../src/lib/validate.ts';
+import { storyFromDisk } from '../src/story/load.ts';
 
 /** The characters the comparison keeps: CJK, digits, Latin letters. */
 const kept = /[\u3400-\u9fff0-9A-Za-z]/u;
@@ -85,8 +88,7 @@ export function copiedRuns(
 
 /** The texts a reader meets in a built site: each page's text and attributes, the images' text, the downloads' strings. */
 export function builtTexts(dir: string): { where: string; text: string }[] {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
-  return files.flatMap((file) => {
+  return siteFiles(dir).flatMap((file) => {
     const body = () => readFileSync(join(dir, file), 'utf8');
     if (/\.(html|svg)$/.test(file)) {
       const doc = parseHTML(body()).document;
@@ -113,22 +115,14 @@ export function builtTexts(dir: string): { where: string; text: string }[] {
   });
 }
 
-/** The story's short names, from its data files' labels, and its source's title and subtitle: what may stand as a list or a citation. */
-export function storyNames(dataDir: string): string[] {
-  const names: string[] = [];
-  const source = join(dataDir, 'source.json');
-  if (existsSync(source)) {
-    const { report } = JSON.parse(readFileSync(source, 'utf8')) as { report?: { title?: string; subtitle?: string } };
-    for (const n of [report?.title, report?.subtitle]) if (n) names.push(n);
-  }
-  for (const file of readdirSync(dataDir).filter((f) => f.endsWith('.json'))) {
-    const json = JSON.parse(readFileSync(join(dataDir, file), 'utf8')) as {
-      records?: { label?: string; short?: string }[];
-      groups?: { label?: string; short?: string }[];
-    };
-    for (const r of [...(json.records ?? []), ...(json.groups ?? [])]) for (const n of [r.label, r.short]) if (n) names.push(n);
-  }
-  return names;
+/** The story's short names, its data's labels, and its source's title and subtitle: what may stand as a list or a citation. */
+export function storyNames({ datasets, derived, source }: DataFiles): string[] {
+  const labelled = [...Object.values(datasets).flatMap((d) => [...d.records, ...(d.groups ?? [])]), ...derived.records];
+  return [
+    source.report.title,
+    source.report.subtitle,
+    ...labelled.flatMap((r) => [r.label, 'short' in r ? r.short : undefined].filter((n): n is string => Boolean(n))),
+  ];
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -148,7 +142,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const [report, texts, names] = [
     readFileSync(reportFile, 'utf8'),
     builtTexts(dir),
-    storyNames(join(process.env['STORY_ROOT'] ?? root, 'data')),
+    storyNames(storyFromDisk(process.env['STORY_ROOT'] ?? root).data),
   ];
   const runs = [...copiedRuns(report, texts, names, 'letters'), ...copiedRuns(report, texts, names, 'punctuated')];
   for (const { where, run } of runs)

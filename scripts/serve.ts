@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import compression from 'compression';
 import sirv from 'sirv';
 import { normaliseBase } from '../src/deploy/configs.ts';
-import { expectedHeaders, paths } from '../src/deploy/policy.ts';
+import { expectedHeaders, isHidden, paths } from '../src/deploy/policy.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -89,7 +89,7 @@ export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: stri
     gzip(req, res, () => {
       if (!pathname.startsWith(prefix)) return notFound(res);
       req.url = `/${pathname.slice(prefix.length)}${search}`;
-      if ((paths.hidden as readonly string[]).includes(pathname.slice(prefix.length))) return notFound(res);
+      if (isHidden(pathname.slice(prefix.length))) return notFound(res);
       files(req, res, () => notFound(res));
     });
   });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { format, resolveConfig } from 'prettier';
 import { chromiumPath, launchArgs } from './browser.ts';
-import { FONT, fontFiles } from '../src/lib/png.ts';
+import { FONT, imageFonts } from '../src/lib/png.ts';
 
 const root = join(import.meta.dirname, '..');
 const out = join(root, 'src/charts/widths.ts');
@@ -41,7 +41,7 @@ if (!executablePath) throw new Error('No Chromium found: apt-get install -y chro
 const browser = await chromium.launch({ executablePath, args: launchArgs });
 try {
   const page = await browser.newPage();
-  const fonts = fontFiles.map((f, i) => ({ weight: i ? 700 : 400, data: readFileSync(f).toString('base64') }));
+  const fonts = imageFonts.map((f) => ({ weight: f.weight, data: readFileSync(f.file).toString('base64') }));
   const widths = await page.evaluate(
     async ({ chars, stack, image, fonts }) => {
       for (const f of fonts) {

@@ -4,7 +4,7 @@
  * base and folder; the files in deploy/ are these functions' output for the root and for a
  * sub-path (scripts/deploy-config.ts), and a unit test keeps them so.
  */
-import { caching, compressible, everywhere, frameOptions, framing, paths, types } from './policy.ts';
+import { caching, compressible, everywhere, frameOptions, framing, paths, types, urlOf } from './policy.ts';
 
 export interface Placement {
   /** The URL path the site is served under, with its slashes: "/" or "/stories/park/". */
@@ -23,19 +23,19 @@ export const normaliseBase = (base = '/'): string => `/${base.replace(/^\/+|\/+$
 type Pairs = readonly (readonly [string, string])[];
 const own: Pairs = [...everywhere, ...framing.own];
 const any: Pairs = [...everywhere, ...framing.any];
-/** A path regular expression of the policy, anchored at the base instead of at the start. */
+/** A path regular expression of the policy (or a folder), anchored at the base instead of at the start. */
 const under = (base: string, expression: string) => `^${base}${expression.replace(/^\^/, '')}`;
 const mimes = Object.entries(types);
 const compressed = compressible.map((k) => types[k]!.split(';')[0]!);
 const dirOf = (p: Placement) => p.dir.replace(/\/+$/, '');
 const quoteNginx = (v: string) => `"${v.replaceAll('"', '\\"')}"`;
 
-function heading(host: string, p: Placement, use: string): string {
+function heading(host: Host, title: string, p: Placement, use: string): string {
   return [
-    `# ${host}: the site built for ${p.base}, deployed to ${dirOf(p)}/.`,
+    `# ${title}: the site built for ${p.base}, deployed to ${dirOf(p)}/.`,
     `# Build with the same base: npm run build${p.base === '/' ? '' : ` -- --base ${p.base}`}`,
     `# ${use}`,
-    `# Written by npm run deploy:config -- ${host.toLowerCase().split(' ')[0]} --base ${p.base} --dir ${dirOf(p)}`,
+    `# Written by npm run deploy:config -- ${host} --base ${p.base} --dir ${dirOf(p)}`,
     '# from src/deploy/policy.ts; change the policy there, not here.',
     '',
     '',
@@ -51,7 +51,7 @@ export function nginx(p: Placement): string {
   // A nested regular-expression location cannot inherit an alias: it names its file from the capture.
   const embedAt = base === '/' ? '' : `        alias ${dir}/$1;\n`;
   const embedPath = base === '/' ? under(base, paths.embed) : `^${base}(${paths.embed.slice(1)}.*)$`;
-  return `${heading('nginx', { ...p, base }, 'Include inside a server { } block. gzip only: for brotli, install libnginx-mod-http-brotli-filter and add "brotli on; brotli_types" with the gzip_types below.')}${
+  return `${heading('nginx', 'nginx', { ...p, base }, 'Include inside a server { } block. gzip only: for brotli, install libnginx-mod-http-brotli-filter and add "brotli on; brotli_types" with the gzip_types below.')}${
     base === '/'
       ? ''
       : `# The base without its slash goes to the base.
@@ -87,7 +87,7 @@ ${headers(own, caching.other, '    ')}
 ${embedAt}${headers(any, caching.other, '        ')}
     }
     # Hashed assets never change.
-    location ^~ ${base}${paths.hashed.slice(1)} {
+    location ^~ ${base}${paths.hashed} {
 ${headers(own, caching.hashed, '        ')}
     }
 ${paths.hidden.map((h) => `    location = ${base}${h} {\n        return 404;\n    }`).join('\n')}
@@ -100,6 +100,7 @@ export function apache(p: Placement): string {
   const dir = dirOf(p);
   const set = (pairs: Pairs, indent: string) => pairs.map(([n, v]) => `${indent}Header always set ${n} "${v}"`).join('\n');
   return `${heading(
+    'apache',
     'Apache httpd',
     { ...p, base },
     'Inside a <VirtualHost>. Modules: a2enmod alias headers filter deflate brotli (dir and mime are on by default).',
@@ -150,7 +151,7 @@ export function caddy(p: Placement & { address?: string }): string {
   // Inside handle_path the base is stripped: the policy's paths start at "/".
   const inner = (expression: string) => `^/${expression.replace(/^\^/, '')}`;
   const typed = mimes.filter(([ext]) => ext !== 'png');
-  return `${heading('Caddy', { ...p, base }, `The site block for ${address}; put these lines in yours if the site shares it.`)}${address} {
+  return `${heading('caddy', 'Caddy', { ...p, base }, `The site block for ${address}; put these lines in yours if the site shares it.`)}${address} {
 ${base === '/' ? '' : `\t# The base without its slash goes to the base.\n\tredir ${base.slice(0, -1)} ${base} 301\n\n`}\t${base === '/' ? 'handle' : `handle_path ${base}*`} {
 \t\troot * ${dir}
 \t\t# route keeps these in the order written: the general headers first, the exceptions after.
@@ -202,7 +203,7 @@ export function lighttpd(p: Placement): string {
   const base = normaliseBase(p.base);
   const dir = dirOf(p);
   const list = (pairs: Pairs, indent: string) => `(\n${pairs.map(([n, v]) => `${indent}    "${n}" => "${v}",`).join('\n')}\n${indent})`;
-  return `${heading('lighttpd', { ...p, base }, 'Include from lighttpd.conf (include "story.conf"). Debian: apt-get install lighttpd lighttpd-mod-deflate.')}server.modules += ( "mod_alias", "mod_access", "mod_redirect", "mod_setenv", "mod_deflate" )
+  return `${heading('lighttpd', 'lighttpd', { ...p, base }, 'Include from lighttpd.conf (include "story.conf"). Debian: apt-get install lighttpd lighttpd-mod-deflate.')}server.modules += ( "mod_alias", "mod_access", "mod_redirect", "mod_setenv", "mod_deflate" )
 
 ${
   base === '/'
@@ -238,10 +239,6 @@ ${paths.hidden.map((h) => `    $HTTP["url"] == "${base}${h}" {\n        url.acce
 
 export const configFor: Record<Host, (p: Placement) => string> = { nginx, apache, caddy, lighttpd };
 
-/** The file each host's configuration is shipped as, for the root or a sub-path. */
-export const shippedName = (host: Host, sub: boolean) =>
-  host === 'caddy' ? `deploy/caddy/Caddyfile${sub ? '.sub-path' : ''}` : `deploy/${host}/${sub ? 'sub-path' : 'root'}.conf`;
-
 /**
  * `_headers`, for hosts that read it (Netlify, Cloudflare Pages), for the pages the build wrote
  * (`files`, paths under the base). Such hosts join the values of every rule a path matches, so a
@@ -264,9 +261,9 @@ export function headersFile(baseGiven: string, files: readonly string[]): string
       "# hashed assets keep the host's own caching, which asks for them again.",
     ].join('\n'),
     rule('*', everywhere),
-    rule(`${paths.hashed.slice(1)}*`, [['Cache-Control', caching.hashed]]),
+    rule(`${paths.hashed}*`, [['Cache-Control', caching.hashed]]),
     ...pages.flatMap((f) => {
-      const url = f.replace(/(^|\/)index\.html$/, '$1');
+      const url = urlOf(f);
       return url === f ? [rule(f, framing.own)] : [rule(url, framing.own), rule(f, framing.own)];
     }),
     ...embedFolders.map((folder) => rule(`${folder}*`, framing.any)),
@@ -284,7 +281,7 @@ export function uploadScript(): string {
   // The AWS CLI applies its filters in order, the last that matches a file deciding.
   const cp = (from: string, kind: string, cache: string, exclude = '') =>
     `aws s3 cp "$dist${from}" "$dest${from}" --recursive "$@" --exclude '*' --include '*.${kind}'${exclude} --content-type '${types[kind]}' --cache-control '${cache}'`;
-  const hashedDir = `/${paths.hashed.slice(1, -1)}`;
+  const hashedDir = `/${paths.hashed.slice(0, -1)}`;
   const ordered = [...kinds.filter((k) => k !== 'html'), 'html'];
   return `#!/bin/sh
 # Uploads a built site to an S3-compatible bucket with each file's type and caching.
@@ -300,8 +297,8 @@ dest=\${dest%/}
 # Hashed assets first: they never change.
 ${kinds.map((k) => cp(hashedDir, k, caching.hashed)).join('\n')}
 # Then every other file, pages last.
-${ordered.map((k) => cp('', k, caching.other, ` --exclude '${hashedDir.slice(1)}/*'`)).join('\n')}
+${ordered.map((k) => cp('', k, caching.other, ` --exclude '${paths.hashed}*'`)).join('\n')}
 # Last, files no longer in the site (old hashed assets stay for pages still cached).
-aws s3 sync "$dist" "$dest" --delete --size-only "$@" --exclude '${hashedDir.slice(1)}/*'${paths.hidden.map((h) => ` --exclude '${h}'`).join('')}
+aws s3 sync "$dist" "$dest" --delete --size-only "$@" --exclude '${paths.hashed}*'${paths.hidden.map((h) => ` --exclude '${h}'`).join('')}
 `;
 }

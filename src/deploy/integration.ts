@@ -4,6 +4,12 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { headersFile } from './configs.ts';
 
+/** Every file of a built site, by its path under the site's folder with forward slashes. */
+export const siteFiles = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .map((f) => f.split(sep).join('/'));
+
 /**
  * Writes `_headers` (Netlify, Cloudflare Pages) into the build, for the base it was built with
  * and the pages it holds, from the one policy (src/deploy/policy.ts).
@@ -18,10 +24,7 @@ export function hostHeaders(): AstroIntegration {
       },
       'astro:build:done': ({ dir }) => {
         const out = fileURLToPath(dir);
-        const files = readdirSync(out, { recursive: true, encoding: 'utf8' })
-          .filter((f) => statSync(join(out, f)).isFile())
-          .map((f) => f.split(sep).join('/'));
-        writeFileSync(join(out, '_headers'), headersFile(base, files));
+        writeFileSync(join(out, '_headers'), headersFile(base, siteFiles(out)));
       },
     },
   };

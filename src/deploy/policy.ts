@@ -53,12 +53,12 @@ export const types: Readonly<Record<string, string>> = {
 /** The kinds of file sent compressed (gzip everywhere, brotli where the server can). */
 export const compressible: readonly string[] = ['html', 'css', 'js', 'json', 'csv', 'svg', 'xml', 'txt'];
 
-/** The paths the policy tells apart, as regular expressions over the path under the base (no leading slash). */
+/** The paths the policy tells apart, under the base (no leading slash). */
 export const paths = {
-  /** A chart's embed page, in any edition: "embed/<chart>/", "en/embed/<chart>/". */
+  /** A chart's embed page, in any edition ("embed/<chart>/", "en/embed/<chart>/"), as a regular expression. */
   embed: '^([^/]+/)?embed/',
-  /** Astro's hashed assets. */
-  hashed: '^_astro/',
+  /** The folder of Astro's hashed assets. */
+  hashed: '_astro/',
   /** The page a missing URL is answered with, with status 404. */
   notFound: '404.html',
   /** Files the build writes for one kind of host that no other host may serve. */
@@ -66,7 +66,12 @@ export const paths = {
 } as const;
 
 const embed = new RegExp(paths.embed);
-const hashed = new RegExp(paths.hashed);
+
+/** Whether a path under the base is a file written for another kind of host, which no server gives out. */
+export const isHidden = (path: string) => (paths.hidden as readonly string[]).includes(path);
+
+/** The URL path of a built file under the base: a page by its folder ("en/data/"), anything else by its name. */
+export const urlOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
 
 /** The kind of file a path under the base is: its extension, or "html" for a directory's URL. */
 export const kindOf = (path: string): string => (path === '' || path.endsWith('/') ? 'html' : (/\.([a-z0-9]+)$/.exec(path)?.[1] ?? ''));
@@ -81,7 +86,7 @@ export function expectedHeaders(path: string, status = 200): Record<string, stri
   const headers: Record<string, string | null> = {};
   for (const [name, value] of [...everywhere, ...(asEmbed ? framing.any : framing.own)]) headers[name.toLowerCase()] = value;
   if (asEmbed) headers[frameOptions.toLowerCase()] = null;
-  headers['cache-control'] = found && hashed.test(path) ? caching.hashed : caching.other;
+  headers['cache-control'] = found && path.startsWith(paths.hashed) ? caching.hashed : caching.other;
   const type = types[found ? kindOf(path) : 'html'];
   if (type) headers['content-type'] = type;
   return headers;

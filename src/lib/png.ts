@@ -26,13 +26,21 @@ const QUOTES_PACKAGE = '@expo-google-fonts/noto-sans';
 export const FONT = 'Noto Sans SC';
 /** The family of the narrow quotation marks and apostrophes of English text in the images. */
 export const QUOTES_FONT = 'Noto Sans';
-/** The fonts' files, regular and bold, from their npm packages: the same on any machine. */
-export const fontFiles = [
-  `${FONT_PACKAGE}/400Regular/NotoSansSC_400Regular.ttf`,
-  `${FONT_PACKAGE}/700Bold/NotoSansSC_700Bold.ttf`,
-  `${QUOTES_PACKAGE}/400Regular/NotoSans_400Regular.ttf`,
-  `${QUOTES_PACKAGE}/700Bold/NotoSans_700Bold.ttf`,
-].map((f) => requireFromProject.resolve(f));
+const face = (pkg: string, file: string, weight: 400 | 700) => ({ file: requireFromProject.resolve(`${pkg}/${file}`), weight });
+/** The image font's files, regular and bold, from its npm package: the same on any machine. */
+export const imageFonts = [
+  face(FONT_PACKAGE, '400Regular/NotoSansSC_400Regular.ttf', 400),
+  face(FONT_PACKAGE, '700Bold/NotoSansSC_700Bold.ttf', 700),
+];
+/** The Latin font's, drawing the quotation marks only. */
+const quoteFonts = [
+  face(QUOTES_PACKAGE, '400Regular/NotoSans_400Regular.ttf', 400),
+  face(QUOTES_PACKAGE, '700Bold/NotoSans_700Bold.ttf', 700),
+];
+/** The marks an image takes from the Latin font. */
+const QUOTE_MARKS = '‘’“”';
+/** Every font file the images are drawn with. */
+export const fontFiles = [...imageFonts, ...quoteFonts].map((f) => f.file);
 
 /**
  * An image's SVG with the quotation marks of its drawn text narrow, as
@@ -40,7 +48,7 @@ export const fontFiles = [
  * ("Ji’an"); Chinese text keeps its full-width “” as Chinese typesetting has them.
  */
 export function narrowQuotes(svgText: string, locale: 'zh' | 'en'): string {
-  const marks = locale === 'zh' ? /[‘’]+/g : /[‘’“”]+/g;
+  const marks = new RegExp(`[${locale === 'zh' ? QUOTE_MARKS.slice(0, 2) : QUOTE_MARKS}]+`, 'g');
   const narrow = (text: string) => text.replace(marks, (m) => `<tspan font-family="${QUOTES_FONT}">${m}</tspan>`);
   // Only what is drawn: the text of <text> elements, never a <title>, <desc> or attribute.
   return svgText.replace(
@@ -144,8 +152,11 @@ async function newCut(has: Set<string>): Promise<Cut> {
     const folder = cuts;
     process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   }
+  // The image font is cut to the images' characters, the Latin one to its quotation marks.
   const subsets = await Promise.all(
-    fonts.map((font) => subsetFont(font, text, { targetFormat: 'truetype', preserveNameIds: [1, 2, 4, 6, 16, 17] })),
+    fonts.map((font, i) =>
+      subsetFont(font, i < imageFonts.length ? text : QUOTE_MARKS, { targetFormat: 'truetype', preserveNameIds: [1, 2, 4, 6, 16, 17] }),
+    ),
   );
   const name = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const files = subsets.map((font, i) => {

@@ -6,7 +6,7 @@
  * another origin can frame an embed page (which then sizes its iframe) but not the story.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,18 +14,13 @@ import { parseHTML } from 'linkedom';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hosts } from '../../src/deploy/configs.ts';
-import { compressible, expectedHeaders, kindOf, paths } from '../../src/deploy/policy.ts';
+import { siteFiles } from '../../src/deploy/integration.ts';
+import { compressible, expectedHeaders, isHidden, kindOf, paths, urlOf } from '../../src/deploy/policy.ts';
+import { uploadName } from '../../scripts/deploy-config.ts';
 import { freePort, root } from '../helpers.ts';
 import { sites, type SiteName } from '../setup/sites.ts';
 import { browserAvailable, launchBrowser, patience } from './browser.ts';
 import { hostAvailable, startHost, type Running, type Server as Served } from './servers.ts';
-
-/** Every file under a folder, relative to it. */
-const filesUnder = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(dir, f)).isFile());
-
-/** The URL path of a file of the site: a page by its folder ("en/data/"), anything else by its name. */
-const urlOf = (file: string) => file.replace(/(^|\/)index\.html$/, '$1');
 
 /** Compares a response's headers with what the policy asks of it; returns the differences. */
 function differences(path: string, status: number, headers: Headers): string[] {
@@ -45,6 +40,8 @@ describe.each(
   [...hosts.filter(hostAvailable), 'preview' as const].flatMap((host) => (['root', 'sub'] as SiteName[]).map((site) => ({ host, site }))),
 )('$host, with its shipped configuration, serving the $site build', ({ host, site }) => {
   const { dir, base } = sites[site];
+  /** The build's files, as the build wrote them: read once, before any server starts. */
+  const built = siteFiles(dir);
   let server: Running;
   let url = '';
   beforeAll(async () => {
@@ -54,7 +51,7 @@ describe.each(
   afterAll(() => server?.stop());
 
   it('serves every file of the build with its status, type, charset and the policy’s headers', async () => {
-    const files = filesUnder(dir).filter((f) => !(paths.hidden as readonly string[]).includes(f));
+    const files = built.filter((f) => !isHidden(f));
     expect(files.length).toBeGreaterThan(50);
     const problems: string[] = [];
     const kinds = new Set<string>();
@@ -93,9 +90,7 @@ describe.each(
   });
 
   it('redirects a folder without its slash to the folder, and writes no link that needs it', async () => {
-    const folders = filesUnder(dir)
-      .filter((f) => f.endsWith('/index.html'))
-      .map((f) => f.slice(0, -'/index.html'.length));
+    const folders = built.filter((f) => f.endsWith('/index.html')).map((f) => f.slice(0, -'/index.html'.length));
     expect(folders.length).toBeGreaterThan(4);
     const asked = [...folders.map((f) => `${base}${f}`), ...(base === '/' ? [] : [base.slice(0, -1)])];
     for (const path of asked) {
@@ -105,7 +100,7 @@ describe.each(
     }
     // Every link of every page to this site names a file or ends in "/", so no page relies on a redirect.
     let links = 0;
-    for (const file of filesUnder(dir).filter((f) => f.endsWith('.html'))) {
+    for (const file of built.filter((f) => f.endsWith('.html'))) {
       const doc = parseHTML(readFileSync(join(dir, file), 'utf8')).document;
       for (const el of doc.querySelectorAll('a[href], link[href], script[src], img[src], iframe[src]')) {
         const link = new URL(el.getAttribute('href') ?? el.getAttribute('src')!, `${url}${urlOf(file)}`);
@@ -118,7 +113,7 @@ describe.each(
   });
 
   it(`compresses text with gzip${brotli[host] ? ' and brotli' : ''}, and says it varies by encoding`, async () => {
-    const large = filesUnder(dir).filter((f) => compressible.includes(kindOf(f)) && statSync(join(dir, f)).size > 2048);
+    const large = built.filter((f) => compressible.includes(kindOf(f)) && statSync(join(dir, f)).size > 2048);
     const byKind = new Map(large.map((f) => [kindOf(f), f]));
     expect([...byKind.keys()].sort()).toEqual(expect.arrayContaining(['csv', 'html', 'js', 'json', 'svg']));
     for (const encoding of brotli[host] ? ['gzip', 'br'] : ['gzip'])
@@ -129,7 +124,7 @@ describe.each(
         expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(join(dir, file))), file).toBe(true);
       }
     // Images are sent as they are.
-    const png = filesUnder(dir).find((f) => f.endsWith('.png'))!;
+    const png = built.find((f) => f.endsWith('.png'))!;
     expect((await fetch(`${url}${png}`, { headers: { 'accept-encoding': 'gzip' } })).headers.get('content-encoding')).toBeNull();
   });
 
@@ -189,7 +184,7 @@ const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]
 
 describe.each(['root', 'sub'] as SiteName[])('the %s build for other hosts', (site) => {
   const { dir, base } = sites[site];
-  const files = filesUnder(dir).filter((f) => !(paths.hidden as readonly string[]).includes(f));
+  const files = siteFiles(dir).filter((f) => !isHidden(f));
 
   it('writes _headers with its base, so that a host joining every matching rule gives each path the policy’s headers', () => {
     const rules = readFileSync(join(dir, '_headers'), 'utf8')
@@ -241,14 +236,10 @@ describe.each(['root', 'sub'] as SiteName[])('the %s build for other hosts', (si
     // A stand-in for the AWS CLI that notes what it is asked to do.
     writeFileSync(join(bin, 'aws'), `#!/bin/sh\nnode -e 'console.log(JSON.stringify(process.argv.slice(1)))' -- "$@" >> "${calls}"\n`);
     chmodSync(join(bin, 'aws'), 0o755);
-    const run = spawnSync(
-      join(root, 'deploy/object-store/upload.sh'),
-      [dir, 's3://bucket/prefix/', '--endpoint-url', 'https://oss.example.invalid'],
-      {
-        env: { ...process.env, PATH: `${bin}:${process.env['PATH']}` },
-        encoding: 'utf8',
-      },
-    );
+    const run = spawnSync(join(root, uploadName), [dir, 's3://bucket/prefix/', '--endpoint-url', 'https://oss.example.invalid'], {
+      env: { ...process.env, PATH: `${bin}:${process.env['PATH']}` },
+      encoding: 'utf8',
+    });
     expect(run.status, run.stderr).toBe(0);
     const commands = readFileSync(calls, 'utf8')
       .trim()

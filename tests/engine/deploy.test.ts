@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configFor, hosts, uploadScript } from '../../src/deploy/configs.ts';
-import { shippedName, shippedPlacements } from '../../scripts/deploy-config.ts';
+import { shippedName, shippedPlacements, uploadName } from '../../scripts/deploy-config.ts';
 import { expectedHeaders, framing, paths } from '../../src/deploy/policy.ts';
 import { root } from '../helpers.ts';
 
@@ -15,7 +15,7 @@ describe('the host configurations under deploy/', () => {
         readFileSync(join(root, shippedName(host, sub)), 'utf8'),
         `${shippedName(host, sub)}: run npm run deploy:config -- --write`,
       ).toBe(configFor[host](sub ? shippedPlacements.sub : shippedPlacements.root));
-    const upload = join(root, 'deploy/object-store/upload.sh');
+    const upload = join(root, uploadName);
     expect(readFileSync(upload, 'utf8')).toBe(uploadScript());
     expect(statSync(upload).mode & 0o111).not.toBe(0);
   });

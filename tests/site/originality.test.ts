@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtTexts, copiedRuns, storyNames } from '../../scripts/originality.ts';
-import { root, storyRoot } from '../helpers.ts';
+import { realStory, root } from '../helpers.ts';
 import { sites } from '../setup/sites.ts';
 
 /** The source report, beside the project as the editors' tools keep it. */
@@ -20,7 +20,7 @@ describe.runIf(present)('the built pages, in both editions, against the source r
         texts.some((t) => t.where.endsWith(kind)),
         kind,
       ).toBe(true);
-    const names = storyNames(join(storyRoot, 'data'));
+    const names = storyNames(realStory().data);
     // By letters and digits alone, as the editors' tool reads, and with the punctuation counted, as a reader would.
     for (const reading of ['letters', 'punctuated'] as const) {
       const runs = copiedRuns(readFileSync(report, 'utf8'), texts, names, reading);
