@@ -47,18 +47,28 @@ export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: stri
   // Compress every text response (threshold 0), gzip only, as the nginx deployment does.
   const gzip = compression({ threshold: 0 }) as unknown as Handler;
 
-  /** A directory under the base path with an index.html, as static hosts redirect to with a slash. */
-  const isSiteDir = (pathname: string): boolean => {
-    if (!pathname.startsWith(prefix)) return false;
+  /**
+   * A URL path's file under the site's folder as sirv finds it, decoded and normalised
+   * ("/stories/anfu//%5Fheaders" → "_headers"), or undefined outside the base or the folder.
+   */
+  const underBase = (pathname: string): string | undefined => {
+    if (!pathname.startsWith(prefix)) return undefined;
     let path: string;
     try {
-      path = join(root, normalize(decodeURIComponent(pathname.slice(prefix.length))));
+      path = normalize(`/${decodeURIComponent(pathname.slice(prefix.length))}`).replace(/^\/+/, '');
     } catch {
-      return false;
+      return undefined;
     }
-    if (path !== root && !path.startsWith(root + sep)) return false;
+    const file = join(root, path);
+    return file === root || file.startsWith(root + sep) ? path : undefined;
+  };
+
+  /** A directory under the base path with an index.html, as static hosts redirect to with a slash. */
+  const isSiteDir = (pathname: string): boolean => {
+    const path = underBase(pathname);
+    if (path === undefined) return false;
     try {
-      return statSync(path).isDirectory() && existsSync(join(path, 'index.html'));
+      return statSync(join(root, path)).isDirectory() && existsSync(join(root, path, 'index.html'));
     } catch {
       return false;
     }
@@ -74,7 +84,8 @@ export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: stri
   };
 
   const server = createServer((req, res) => {
-    const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
+    // The request's path read as a path: "//x" is not a URL of another host.
+    const { pathname, search } = new URL(`http://localhost${req.url?.startsWith('/') ? req.url : '/'}`);
     if (!pathname.endsWith('/') && isSiteDir(`${pathname}/`)) {
       res.writeHead(301, { location: `${pathname}/${search}` }).end();
       return;
@@ -89,7 +100,9 @@ export function startServer({ dir = 'dist', base = '/', port = 0 }: { dir?: stri
     gzip(req, res, () => {
       if (!pathname.startsWith(prefix)) return notFound(res);
       req.url = `/${pathname.slice(prefix.length)}${search}`;
-      if (isHidden(pathname.slice(prefix.length))) return notFound(res);
+      // However the URL spells it (%5F, a doubled slash), a file written for another host is not given out.
+      const path = underBase(pathname);
+      if (path !== undefined && isHidden(path)) return notFound(res);
       files(req, res, () => notFound(res));
     });
   });

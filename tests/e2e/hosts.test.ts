@@ -71,12 +71,22 @@ describe.each(
     for (const kind of ['html', 'js', 'json', 'csv', 'svg', 'xml', 'png', 'txt']) expect(kinds, kind).toContain(kind);
   });
 
-  it('keeps the files written for other hosts to itself', async () => {
-    for (const hidden of paths.hidden) {
-      const res = await fetch(`${url}${hidden}`);
-      expect([403, 404], hidden).toContain(res.status);
-      expect(await res.text()).not.toBe(readFileSync(join(dir, hidden), 'utf8'));
-    }
+  it('keeps the files written for other hosts to itself, however the URL spells them', async () => {
+    const spellings = (name: string) => [
+      name,
+      `%${name.charCodeAt(0).toString(16).toUpperCase()}${name.slice(1)}`,
+      `/${name}`,
+      `./${name}`,
+    ];
+    let asked = 0;
+    for (const hidden of paths.hidden)
+      for (const spelt of spellings(hidden)) {
+        const res = await fetch(`${url}${spelt}`);
+        expect([403, 404], spelt).toContain(res.status);
+        expect(await res.text(), spelt).not.toBe(readFileSync(join(dir, hidden), 'utf8'));
+        asked++;
+      }
+    expect(asked).toBeGreaterThanOrEqual(4);
   });
 
   it('answers a missing page, in any folder, with the site’s 404 page and status 404', async () => {
