@@ -7,6 +7,7 @@ import { isMap, isScalar, isSeq, parse as parseYamlText, parseDocument, type Doc
 import { checkStory } from '../story/check.ts';
 import { readStoryFiles, roleOf, withChanges } from '../story/files.ts';
 import { formatProblem, type Problem } from '../story/problem.ts';
+import { applyEdits, modify } from 'jsonc-parser';
 
 type Path = (string | number)[];
 /** One change between a file's old and new values: a value at a path, undefined to remove it, or an item inserted into a list. */
@@ -104,8 +105,8 @@ const lf = (text: string) => text.replace(/\r\n/g, '\n');
 
 /**
  * Data and chart files are laid out by Prettier with the project's config (`npm run format`
- * leaves them as they are). A JSON file is written as Prettier prints its value: one layout
- * for every data file, so a changed value changes its line and nothing else. A YAML file is
+ * leaves them as they are). A JSON file is changed in its own text and laid out by Prettier,
+ * so a changed value changes its line and nothing else, however the file was formatted. A YAML file is
  * changed through its `yaml` document, which keeps comments, and then laid out by Prettier.
  */
 const prettierOptions = (() => {
@@ -118,7 +119,7 @@ const prettierOptions = (() => {
 })();
 const pretty = (text: string, parser: 'json' | 'yaml') => prettier.format(text, { ...prettierOptions(), parser });
 
-/** A JSON file with the changes applied (in the file's order of fields), as Prettier prints it; unchanged, it stays byte for byte. */
+/** A JSON file with the changes applied (in the file's order of fields), laid out by Prettier in the file's own way; unchanged, it stays byte for byte. */
 export function updateJson(text: string, next: unknown): string {
   const old: unknown = JSON.parse(lf(text));
   const todo = changes(old, next);
@@ -128,7 +129,14 @@ export function updateJson(text: string, next: unknown): string {
   const finite = (v: unknown): boolean =>
     typeof v === 'number' ? Number.isFinite(v) : typeof v === 'object' && v !== null ? Object.values(v).every(finite) : true;
   if (!finite(next)) throw new Error('a number in the file is too large to store');
-  return withEndings(text, pretty(JSON.stringify(applyChanges(old, todo)), 'json'));
+  // Each change is made where it stands in the file's own text (jsonc-parser, new values written on
+  // one line), then Prettier lays the file out: it keeps an object spread over lines where the file
+  // had it so, so a hand-formatted file keeps its layout, and a new value gets Prettier's own.
+  let edited = lf(text);
+  for (const { path, value, insert } of todo)
+    edited =
+      path.length === 0 ? JSON.stringify(value) : applyEdits(edited, modify(edited, path, value, { isArrayInsertion: Boolean(insert) }));
+  return withEndings(text, pretty(edited, 'json'));
 }
 
 /** A path of the form's keys (text) as the document has them: `2019:` is a number key in YAML. */
