@@ -241,7 +241,12 @@ class Chart {
     }
     if (this.sticky) {
       host.dataset['step'] = String(state.step);
-      this.steps.forEach((s, i) => s.classList.toggle('is-current', i === state.step));
+      // The step the graphic shows, for the eye and for a screen reader ("current step").
+      this.steps.forEach((s, i) => {
+        s.classList.toggle('is-current', i === state.step);
+        if (i === state.step) s.setAttribute('aria-current', 'step');
+        else s.removeAttribute('aria-current');
+      });
     }
     // A tooltip follows its mark to where the move ends.
     if (animate && state.active) setTimeout(() => this.areas.forEach((a) => a.area.place()), duration() + 50);

@@ -159,6 +159,9 @@ export function renderVariants(figureId: string, draw: (document: Document, widt
   const out = {} as Svgs;
   for (const [variant, width] of Object.entries(theme.widths) as [Variant, number][]) {
     const svg = draw(document, width, `${figureId}-${variant}`);
+    // The picture is one image, named and described by its title and desc: its parts are not read
+    // one by one (a screen reader that walks into an image would read every label again).
+    for (const part of svg.children) part.setAttribute('aria-hidden', 'true');
     out[variant] = svg.outerHTML;
     rememberLayout(svg, out[variant]);
   }

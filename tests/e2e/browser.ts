@@ -1,3 +1,4 @@
+import { parseHTML } from 'linkedom';
 import { storyPage } from '../helpers.ts';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -87,3 +88,7 @@ export async function whenEnhanced(page: Page, figure: string) {
   await expect.poll(() => host.getAttribute('data-enhanced'), patience).toBe('true');
   return host;
 }
+
+/** The marks an SVG of the build draws, by key, in its order. */
+export const drawnKeys = (svg: string) =>
+  [...parseHTML(`<html><body>${svg}</body></html>`).document.querySelectorAll('.mark')].map((m) => m.getAttribute('data-key')!);

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Point } from '../../src/lib/payload.ts';
 import type { Locale } from '../../src/lib/format.ts';
 import { realStory, storyPage } from '../helpers.ts';
-import { browserAvailable, launchBrowser, patience, viewports, watchedContext, whenEnhanced } from './browser.ts';
+import { browserAvailable, drawnKeys, launchBrowser, patience, viewports, watchedContext, whenEnhanced } from './browser.ts';
 
 /** The story the site was built from: what its charts draw and say is read from it, not written here. */
 const story = realStory();
@@ -28,8 +28,6 @@ const readout: Record<Locale, (p: Point) => string> = {
 };
 
 const svgDocument = (svg: string) => parseHTML(`<html><body>${svg}</body></html>`).document;
-/** The marks an SVG of the build draws, in its order. */
-const marksOf = (svg: string) => [...svgDocument(svg).querySelectorAll('.mark')].map((m) => m.getAttribute('data-key')!);
 
 /**
  * A view of the sequence in an edition, as the build drew it: its title, and at each step the
@@ -45,7 +43,7 @@ function viewOf(locale: Locale, key: string) {
   return {
     title,
     steps: states.map((s) => {
-      const marks = marksOf(s.svg.compact);
+      const marks = drawnKeys(s.svg.compact);
       const points = mode.points.filter((p) => marks.includes(p.key));
       return { key: s.key, svg: s.svg.compact, marks, first: readout[locale](points[0]!), last: readout[locale](points.at(-1)!) };
     }),
