@@ -1,4 +1,5 @@
 import { ChartArea } from './interact.ts';
+import type { Player } from './listen.ts';
 import { cloneWithPrefix, morph, prefixOf } from './morph.ts';
 import { duration, reducedMotion } from './motion.ts';
 import { parsePayload, type Payload } from '../lib/payload.ts';
@@ -148,15 +149,63 @@ class Chart {
       });
       new ResizeObserver(() => this.render(false)).observe(host);
     }
-    this.buttons = [...host.querySelectorAll<HTMLButtonElement>('.chart-controls button')];
+    this.buttons = [...host.querySelectorAll<HTMLButtonElement>('.chart-controls button:not([data-listen])')];
     for (const c of host.querySelectorAll<HTMLElement>('.chart-controls')) c.hidden = false;
+    // Listen needs Web Audio; without it the control stays hidden.
+    if (!('AudioContext' in window)) for (const c of host.querySelectorAll<HTMLElement>('.chart-listen')) c.hidden = true;
     host.addEventListener('click', (e) => {
       const b = (e.target as Element).closest<HTMLButtonElement>('.chart-controls button');
+      if (b?.dataset['listen'] !== undefined) return void this.listen(b);
       if (!b || b.dataset['step'] !== undefined || b.getAttribute('aria-disabled') === 'true') return;
       const { mode, highlight } = b.dataset;
       this.set(mode === undefined ? { highlight: highlight ?? '' } : { view: mode });
     });
+    host.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape') return this.quiet();
+      // Once a reader has listened, each mark the keys reach sounds too.
+      const index = this.areas.findIndex((a) => a.area.element.contains(e.target as Node));
+      const active = this.state.active;
+      if (!this.sound || this.playing || !e.defaultPrevented || index < 0 || active?.area !== index) return;
+      const marks = this.areas[index]!.area.marks;
+      this.sound.one(
+        marks,
+        marks.findIndex((p) => p.key === active.key),
+      );
+    });
     this.render(false);
+  }
+
+  /** The sound, once a reader has asked for it (its module loads then), and whether it is playing through. */
+  private sound: Player | null = null;
+  private playing: HTMLButtonElement | null = null;
+
+  /** Listen: plays the marks of the chart the controls speak for, moving the active mark with each note; pressed again, stops. */
+  private async listen(button: HTMLButtonElement) {
+    if (this.playing) return this.quiet();
+    try {
+      this.sound ??= new (await import('./listen.ts')).Player();
+    } catch (error) {
+      console.warn('Listen is unavailable: its module did not load.', error);
+      return;
+    }
+    const index = this.sticky ? 0 : this.areas.length - 1;
+    const marks = this.areas[index]!.area.marks;
+    this.playing = button;
+    button.setAttribute('aria-pressed', 'true');
+    this.sound.play(
+      marks,
+      (i) => this.pick(index, marks[i]!.key),
+      () => this.quiet(),
+    );
+  }
+
+  /** Stops the sound, if it is playing through. */
+  private quiet() {
+    if (!this.playing) return;
+    this.sound?.stop();
+    this.playing.setAttribute('aria-pressed', 'false');
+    this.playing = null;
+    this.set({ active: null });
   }
 
   private set(change: Partial<ChartState>) {

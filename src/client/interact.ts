@@ -69,6 +69,11 @@ export class ChartArea {
     addEventListener('scroll', () => this.place(), { passive: true });
   }
 
+  /** The marks drawn now, in reading order. */
+  get marks(): readonly Point[] {
+    return this.points;
+  }
+
   /** The SVG the reader sees now (one prerendered width is displayed at a time). */
   liveSvg(): SVGSVGElement {
     const shown = [...this.element.querySelectorAll<HTMLElement>('.chart-variant')].find((v) => v.offsetParent !== null);

@@ -59,3 +59,27 @@ export function morphPlan(from: readonly string[], to: readonly string[]) {
  */
 export const announce = (p: { label: string; value: string; source: string }, template: string) =>
   template.replace(/\{(label|value|source)\}/g, (_, k: 'label' | 'value' | 'source') => p[k]);
+
+/** The lowest pitch the Listen control plays (middle C, in hertz), and its range above it in semitones (two octaves). */
+export const lowest = 261.63;
+export const range = 24;
+
+/**
+ * The pitch of each point, in hertz: its number placed between the lowest and the highest of the
+ * numbers in its unit (a larger number sounds higher; equal numbers, the same), evenly in semitones.
+ * A point with no number has none (null); numbers all alike sit in the middle of the range.
+ */
+export function pitches(points: readonly { n?: number | undefined; unit?: string | undefined }[]): (number | null)[] {
+  const bounds = new Map<string, [number, number]>();
+  for (const p of points) {
+    if (p.n === undefined) continue;
+    const [lo, hi] = bounds.get(p.unit ?? '') ?? [p.n, p.n];
+    bounds.set(p.unit ?? '', [Math.min(lo, p.n), Math.max(hi, p.n)]);
+  }
+  return points.map((p) => {
+    if (p.n === undefined) return null;
+    const [lo, hi] = bounds.get(p.unit ?? '')!;
+    const at = hi === lo ? 0.5 : (p.n - lo) / (hi - lo);
+    return lowest * 2 ** ((at * range) / 12);
+  });
+}

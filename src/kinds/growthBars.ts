@@ -133,7 +133,7 @@ export const growthBars = defineKind({
             const s = shares[b.key];
             if (!s) return [{ key: b.key, label: sw.missingLabel[b.key] ?? b.label, value: sw.missing, source: sw.missingSource }];
             return [
-              { key: b.key, label: sw.whole[b.key] ?? b.label, value: whole, source: ctx.provenance(b.figure) },
+              { key: b.key, label: sw.whole[b.key] ?? b.label, value: whole, source: ctx.provenance(b.figure), n: 100, unit: s.unit },
               point(ctx, `${b.key}-part`, s),
             ];
           }),

@@ -141,7 +141,7 @@ export function row<D, W>(ctx: KindContext<D, W>, f: AnyFact, label = ctx.name(f
 
 /** A point for a figure, worded as everywhere else: formatted value and provenance. */
 export function point<D, W>(ctx: KindContext<D, W>, key: string, f: AnyFact, label = ctx.name(f)): Point {
-  return { key, fact: f.id, label, value: ctx.show(f), source: ctx.provenance(f) };
+  return { key, fact: f.id, label, value: ctx.show(f), source: ctx.provenance(f), ...(isFigure(f) && { n: f.value, unit: f.unit }) };
 }
 
 /** The report lines behind these entries, in report order ("L4" before "L12"). */

@@ -12,6 +12,10 @@ const point = v.object({
   label: v.string(),
   value: v.string(),
   source: v.string(),
+  /** The number behind `value`, where there is one: the Listen control plays it as a pitch. */
+  n: v.optional(v.number()),
+  /** The unit of `n`: only numbers in one unit share a pitch scale. */
+  unit: v.optional(v.string()),
 });
 
 const payload = v.object({

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { announce, morphPlan, placeTooltip, stepIndex, variantFor } from '../../src/client/pure.ts';
+import { announce, lowest, morphPlan, pitches, placeTooltip, range, stepIndex, variantFor } from '../../src/client/pure.ts';
 import { theme } from '../../src/charts/theme.ts';
 import { dict } from '../../src/lib/i18n/index.ts';
-import { realCharts } from '../helpers.ts';
+import { realCharts, realFacts } from '../helpers.ts';
 
 describe('arrow-key stepping', () => {
   it('starts at the first point going forward and at the last going back', () => {
@@ -74,5 +74,42 @@ describe('live region text', () => {
   });
   it('fills a placeholder only once, leaving braces in the values alone', () => {
     expect(announce({ label: '{value}', value: '1', source: 's' }, enReadout)).toBe('{value}: 1 (s)');
+  });
+});
+
+describe('the pitch of each mark (Listen)', () => {
+  const semitones = (f: number) => 12 * Math.log2(f / lowest);
+
+  it('sounds a larger number higher, equal numbers alike, over two octaves from the lowest to the highest', () => {
+    const heard = pitches([{ n: 5, unit: 'percent' }, { n: 20 }, { n: 5, unit: 'percent' }, { n: 100, unit: 'percent' }, { n: 10 }]);
+    expect(heard.map((f) => semitones(f!))).toEqual([0, range, 0, range, 0].map((s) => expect.closeTo(s, 6)));
+    // The two units have a scale each: 20 is the highest of its unit, as 100 is of the other.
+    const [a, b, c, d, e] = heard as number[];
+    expect(b).toBeCloseTo(d!, 6);
+    expect(a).toBeCloseTo(c!, 6);
+    expect(e).toBeCloseTo(a!, 6);
+  });
+
+  it("places a number between its unit's lowest and highest evenly in semitones", () => {
+    const heard = pitches([{ n: 0 }, { n: 25 }, { n: 50 }, { n: 100 }]) as number[];
+    expect(heard.map(semitones)).toEqual([0, range / 4, range / 2, range].map((s) => expect.closeTo(s, 6)));
+    for (let i = 1; i < heard.length; i++) expect(heard[i]!).toBeGreaterThan(heard[i - 1]!);
+  });
+
+  it('gives a mark with no number no pitch, and numbers all alike the middle of the range', () => {
+    expect(pitches([{}, { n: 3 }, { n: 3 }])).toEqual([
+      null,
+      expect.closeTo(lowest * 2 ** (range / 24), 6),
+      expect.closeTo(lowest * 2 ** (range / 24), 6),
+    ]);
+    expect(pitches([])).toEqual([]);
+  });
+
+  it("gives every mark of the story's charts that shows a figure that figure's number to sound", () => {
+    const facts = realFacts();
+    const points = [...realCharts('en').values()].flatMap((f) => [...f.points, ...(f.modes?.flatMap((m) => m.points) ?? [])]);
+    const figures = points.filter((p) => p.fact && 'value' in facts.get(p.fact)!);
+    expect(figures.length).toBeGreaterThan(0);
+    for (const p of figures) expect(p.n, p.key).toBe((facts.get(p.fact!) as { value: number }).value);
   });
 });

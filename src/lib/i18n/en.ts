@@ -71,6 +71,8 @@ export const en = {
     modesLabel: 'Show as',
     highlightLabel: 'Highlight',
     highlightAll: 'All',
+    /** The Listen control: its button, and what it does, said beside it. */
+    listen: { button: 'Listen', note: 'Plays each value in turn as a tone, higher for more, and reads out its figure.' },
     unit: (unit: string) => `Unit: ${unit}`,
     image: { label: 'Download the image: ', png: 'PNG', svg: 'SVG' },
     link: 'Link to this chart',

@@ -68,6 +68,8 @@ export const zh = {
     modesLabel: '显示方式',
     highlightLabel: '突出显示',
     highlightAll: '全部',
+    /** The Listen control: its button, and what it does, said beside it. */
+    listen: { button: '听图表', note: '按顺序把每项数值播放成音调，音越高数越大，并逐项报出数值。' },
     unit: (unit: string) => `单位：${unit}`,
     /** Under each chart: its image to download, and a link to its place in the page. */
     image: { label: '下载图片：', png: 'PNG', svg: 'SVG' },
