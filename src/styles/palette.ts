@@ -44,6 +44,32 @@ export const chart = {
 export const series: readonly Colour[] = [c('#00405b', '#659dfb'), c('#9a5b17', '#e3a866'), c('#700131', '#d2678c')];
 
 /**
+ * In forced colours (Windows' high contrast and the like, where the reader's system sets the
+ * colours), each colour as the system colour it stands for. The browser forces the page's
+ * colours but not an SVG's paint, so the charts take these; marks told apart by colour alone
+ * elsewhere are told apart there by fill, outline and dash (the forced-colors rules in charts.css).
+ */
+export const forced: Record<keyof typeof page | `chart-${Exclude<keyof typeof chart, 'ink' | 'ink-2'>}` | 'series', string> = {
+  bg: 'Canvas',
+  'bg-2': 'Canvas',
+  ink: 'CanvasText',
+  'ink-2': 'CanvasText',
+  rule: 'GrayText',
+  accent: 'CanvasText',
+  link: 'LinkText',
+  focus: 'Highlight',
+  'chart-grid': 'GrayText',
+  'chart-part': 'CanvasText',
+  'chart-part-ink': 'Canvas',
+  'chart-rest': 'Canvas',
+  'chart-derived': 'CanvasText',
+  'chart-derived-bg': 'Canvas',
+  'chart-track': 'Canvas',
+  'chart-line': 'CanvasText',
+  series: 'CanvasText',
+};
+
+/**
  * Colours a reader must tell apart where they meet, with any colour vision: the series among
  * themselves, a bar's part and its rest, the timeline's three kinds of event (charts-timeline.css
  * paints them part, series 1 and series 2). tests/engine/vision.test.ts holds every pair to a
@@ -88,6 +114,18 @@ export function colour(name: string, scheme: Scheme = 'light'): string {
 export const schemeColours = (scheme: Scheme = 'light'): Map<string, string> =>
   new Map(properties().map(([name]) => [name, colour(name, scheme)]));
 
+/** Every custom property that has a colour of its own, as its forced colour. */
+const forcedBlock = () =>
+  properties()
+    .filter(([, v]) => typeof v !== 'string')
+    .map(([name]) => {
+      const key = name.startsWith('--chart-series-') ? 'series' : name.slice(2);
+      const value = forced[key as keyof typeof forced];
+      if (!value) throw new Error(`palette: no forced colour for ${name}`);
+      return `    ${name}: ${value};`;
+    })
+    .join('\n');
+
 /** The palette as the stylesheets' custom properties: light, then dark by the reader's preference, then print. */
 export function paletteCss(): string {
   // A chart colour that stands for a page colour is written once, as var(): it follows the page's in every scheme.
@@ -103,6 +141,7 @@ export function paletteCss(): string {
     `:root {\n${block((v) => v.light, true)}\n}`,
     `@media (prefers-color-scheme: dark) {\n  :root {\n${block((v) => v.dark, false)}\n  }\n}`,
     `@media print {\n  :root {\n${block((v) => v.print, false)}\n  }\n}`,
+    `@media (forced-colors: active) {\n  :root {\n${forcedBlock()}\n  }\n}`,
     '',
   ].join('\n');
 }

@@ -78,8 +78,8 @@ describe.runIf(firefoxAvailable())('the story in Firefox (WebDriver BiDi)', () =
       }
       expect(await overflow(page), 'no horizontal overflow').toBeLessThanOrEqual(0);
 
-      // Tab from the chart's last control reaches the chart; the arrow keys move the tooltip and the live region reads it.
-      await page.focus('#figure-environment .chart-controls button:last-of-type');
+      // Tab from the chart's last control (Listen) reaches the chart; the arrow keys move the tooltip and the live region reads it.
+      await page.focus('#figure-environment button[data-listen]');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => document.activeElement?.matches('#figure-environment .chart-figure__chart'))).toBe(true);
       const reading = () =>

@@ -96,6 +96,16 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await release?.();
   });
 
+  /**
+   * A watched desktop window on the service. The editing screen's first pages are compiled on
+   * demand by the development server, which on a busy machine takes longer than a page load's 30 s.
+   */
+  async function screen(options: { locale?: string } = {}) {
+    const watched = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 }, ...options });
+    watched.context.setDefaultNavigationTimeout(120_000);
+    return watched;
+  }
+
   async function logIn(page: Page, name: string, password: string) {
     await page.goto(`${origin}/keystatic`);
     await page.getByLabel(words.en.name).or(page.getByLabel(words.zh.name)).fill(name);
@@ -106,11 +116,11 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   const problems = (t: Traffic) => t.problems.filter((p) => !p.endsWith('(net::ERR_ABORTED)'));
 
   it('opens on its login, refuses a wrong password, and after the right one shows the editing screen, asking nothing of another origin', async () => {
-    const { context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    const { context, traffic } = await screen({ locale: 'zh-CN' });
     const page = await context.newPage();
     await page.goto(`${origin}/keystatic`);
     expect(new URL(page.url()).pathname).toBe('/login');
-    await expect.poll(() => page.title()).toBe(words.zh.title);
+    await expect.poll(() => page.title(), patience).toBe(words.zh.title);
     await logIn(page, '陈编辑', 'not the password');
     await expect.poll(() => page.getByRole('alert').textContent(), patience).toBe(words.zh.wrong);
     traffic.problems.length = 0;
@@ -121,7 +131,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     expect(problems(traffic)).toEqual([]);
     // The screen names the editor and leads to the account page, whose button logs them out.
     await page.getByRole('link', { name: /^陈编辑 · / }).click();
-    await expect.poll(() => page.title()).toBe(words.zh.loggedInAs('陈编辑'));
+    await expect.poll(() => page.title(), patience).toBe(words.zh.loggedInAs('陈编辑'));
     await page.getByRole('button', { name: words.zh.logout }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe('/login');
     await page.goto(`${origin}/keystatic`);
@@ -130,7 +140,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   });
 
   it('saves an edit through the screen into the story, and the preview shows it', async () => {
-    const { context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+    const { context, traffic } = await screen();
     const page = await context.newPage();
     await logIn(page, '陈编辑', PASSWORD);
     const section = firstSection('zh');
@@ -198,7 +208,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   });
 
   it('lists a file’s saves in History with their authors and changes, and restores an earlier version as a new save', async () => {
-    const { context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const { context, traffic } = await screen({ locale: 'en-GB' });
     const page = await context.newPage();
     await logIn(page, 'Ada Editor', PASSWORD);
     await page.getByRole('link', { name: 'Sections (zh)', exact: true }).first().waitFor({ timeout: 120_000 });
@@ -231,7 +241,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   it('refuses the stale save of two editors on one entry, naming the one who saved in between', async () => {
     const section = firstSection('en');
     const open = async (name: string) => {
-      const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+      const { context } = await screen();
       const page = await context.newPage();
       await logIn(page, name, PASSWORD);
       await page.goto(`${origin}/keystatic/collection/sections-en/item/${section}`);
@@ -276,7 +286,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   });
 
   it('publishes with visible progress, leaves the site as it was when the story does not build, and rolls back', async () => {
-    const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 }, locale: 'en-GB' });
+    const { context } = await screen({ locale: 'en-GB' });
     const page = await context.newPage();
     await logIn(page, 'Ada Editor', PASSWORD);
     const publish = async () => {
@@ -326,7 +336,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   }, 600_000);
 
   it('answers nothing without a session, and nothing to the development server’s own port', async () => {
-    const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+    const { context } = await screen();
     const page = await context.newPage();
     await page.goto(`${origin}/login`);
     const answers = await page.evaluate(async () =>
@@ -342,7 +352,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   });
 
   it('a page of another port of this machine cannot save or read with an editor’s session', async () => {
-    const { context } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } });
+    const { context } = await screen();
     await context.unroute('**/*');
     const page = await context.newPage();
     await logIn(page, '陈编辑', PASSWORD);

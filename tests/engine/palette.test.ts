@@ -33,16 +33,29 @@ describe('the palette, the one place colours are defined', () => {
     expect(declarations.filter((d) => palette.has(d.prop)).map((d) => `${d.file}: ${d.prop}`)).toEqual([]);
   });
 
-  it('gives the stylesheets every colour in the light, dark and print schemes', () => {
-    const css = postcss.parse(paletteCss());
-    const blocks = { light: new Map<string, string>(), dark: new Map<string, string>(), print: new Map<string, string>() };
-    css.walkDecls((d) => {
-      const media = d.parent?.parent?.type === 'atrule' ? (d.parent.parent as postcss.AtRule).params : '';
-      blocks[media.includes('dark') ? 'dark' : media === 'print' ? 'print' : 'light'].set(d.prop, d.value);
-    });
+  it('gives the stylesheets every colour in the light, dark and print schemes, and in forced colours', () => {
     const light = schemeColours('light');
     const dark = schemeColours('dark');
-    for (const name of light.keys()) expect(blocks.light.has(name), name).toBe(true);
+    const css = postcss.parse(paletteCss());
+    const blocks = {
+      light: new Map<string, string>(),
+      dark: new Map<string, string>(),
+      print: new Map<string, string>(),
+      forced: new Map<string, string>(),
+    };
+    css.walkDecls((d) => {
+      const media = d.parent?.parent?.type === 'atrule' ? (d.parent.parent as postcss.AtRule).params : '';
+      const scheme = media.includes('dark') ? 'dark' : media === 'print' ? 'print' : media.includes('forced-colors') ? 'forced' : 'light';
+      blocks[scheme].set(d.prop, d.value);
+    });
+    // In forced colours every colour is one of the system's (CSS Color 4), so the reader's own scheme paints the charts too.
+    const system = new Set(['Canvas', 'CanvasText', 'GrayText', 'Highlight', 'HighlightText', 'LinkText']);
+    // (A colour written as var() of a page colour follows that one.)
+    const forced = (name: string): string | undefined =>
+      blocks.forced.get(name) ?? /^var\((--[\w-]+)\)$/.exec(blocks.light.get(name) ?? '')?.[1]?.replace(/.+/, (page) => forced(page) ?? '');
+    for (const name of light.keys()) expect(system, `${name} in forced colours`).toContain(forced(name));
+    expect(blocks.forced.size).toBeGreaterThan(10);
+    for (const name of light.keys()) expect(blocks.light.get(name), name).not.toMatch(/^[A-Z]/);
     // A colour that stands for a page colour follows it through var(); every other changes in the dark.
     for (const [name, value] of blocks.dark) expect(value, name).toBe(dark.get(name));
     expect(blocks.dark.size).toBeGreaterThan(10);
