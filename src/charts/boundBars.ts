@@ -1,7 +1,7 @@
 import { scaleLinear, select } from 'd3';
 import { xGrid } from './axis.ts';
 import { createSvg, px } from './svg.ts';
-import { label, textWidth, wrap } from './text.ts';
+import { label, spacedWidth, wrap, wrapSpaced } from './text.ts';
 import { isCompact, theme } from './theme.ts';
 
 export interface LowerBound {
@@ -44,8 +44,9 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
     throw new Error(`boundBars: bound "${stray.key}" has group "${stray.group}", expected one of ${Object.keys(groups).join(', ')}`);
   const compact = isCompact(width);
   const m = theme.margin;
-  // A panel title or row label too long for the width breaks into lines, and its panel or row grows by them.
-  const lines = (s: string, weight?: number) => wrap(s, theme.font.label, width - m.left - m.right, weight);
+  // A panel title or row label too long for the width (with a reader's wider text spacing) breaks
+  // into lines, and its panel or row grows by them.
+  const lines = (s: string, weight?: number) => wrapSpaced(s, theme.font.label, width - m.left - m.right, weight);
   const rowHeight = (r: { lines: string[] }) => ROW + (r.lines.length - 1) * LINE;
   const panels = Object.entries(groups)
     .map(([key, label]) => ({
@@ -66,7 +67,7 @@ export function boundBars(data: readonly LowerBound[], options: BoundBarsOptions
   fade.append('stop').attr('class', 'beyond-fade-to').attr('offset', 1);
 
   // Every panel ends its scale at the same place, leaving room for the open end and the widest label.
-  const room = Math.max(0, ...data.map((d) => textWidth(d.text, theme.font.value, theme.bold)));
+  const room = Math.max(0, ...data.map((d) => spacedWidth(d.text, theme.font.value, theme.bold)));
   const right = width - m.right - room - BEYOND - 18;
   let y = 8;
   for (const panel of panels) {

@@ -18,6 +18,14 @@ export const textWidth = (s: string, size: number, weight: Weight = 400) => {
   return [...s].reduce((w, ch) => w + (WIDE.test(ch) ? 1 : (table[ch] ?? 1)), 0) * size;
 };
 
+/**
+ * Width of a label with WCAG 1.4.12's text spacing, which a reader's style sheet may set: 0.12 em
+ * more per character and 0.16 em more per space. A label placed against the drawing's edge is
+ * given this room, so wider spacing does not push it off the screen.
+ */
+export const spacedWidth = (s: string, size: number, weight?: Weight) =>
+  textWidth(s, size, weight) + ([...s].length * 0.12 + (s.match(/ /g)?.length ?? 0) * 0.16) * size;
+
 /** Width of the widest run `wrap` cannot break: a word of spaced text (Chinese breaks between any two characters). */
 export const widestWord = (s: string, size: number, weight?: Weight) =>
   Math.max(0, ...(s.match(/[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []).map((w) => textWidth(w, size, weight)));
@@ -71,3 +79,16 @@ export const label = <E extends SVGElement>(
   size: number,
   s: string,
 ) => parent.append('text').attr('class', cls).attr('x', px(x)).attr('y', px(y)).attr('font-size', size).text(s);
+
+/** Lines as `wrap` breaks them, each no wider than `max` even with WCAG 1.4.12's text spacing (`spacedWidth`). */
+export function wrapSpaced(text: string, size: number, max: number, weight?: Weight): string[] {
+  let limit = max;
+  let lines = wrap(text, size, limit, weight);
+  for (let i = 0; i < 8; i++) {
+    const widest = Math.max(0, ...lines.map((l) => spacedWidth(l, size, weight)));
+    if (widest <= max || lines.every((l) => !/[\s\u3000-\u9fff]/.test(l))) break;
+    limit *= max / widest;
+    lines = wrap(text, size, limit, weight);
+  }
+  return lines;
+}
