@@ -82,13 +82,13 @@ export const label = <E extends SVGElement>(
 
 /** Lines as `wrap` breaks them, each no wider than `max` even with WCAG 1.4.12's text spacing (`spacedWidth`). */
 export function wrapSpaced(text: string, size: number, max: number, weight?: Weight): string[] {
-  let limit = max;
-  let lines = wrap(text, size, limit, weight);
-  for (let i = 0; i < 8; i++) {
-    const widest = Math.max(0, ...lines.map((l) => spacedWidth(l, size, weight)));
-    if (widest <= max || lines.every((l) => !/[\s\u3000-\u9fff]/.test(l))) break;
-    limit *= max / widest;
-    lines = wrap(text, size, limit, weight);
+  let lines = wrap(text, size, max, weight);
+  // A line too wide with the spacing is broken, by wrapping again a little narrower than it, until
+  // every line fits or is one word (or one character) that cannot break.
+  for (let i = 0; i < 32; i++) {
+    const over = lines.filter((l) => spacedWidth(l, size, weight) > max && /[\s\u3000-\u9fff]|.[\u3000-\u9fff]/.test(l.trim()));
+    if (over.length === 0) break;
+    lines = wrap(text, size, Math.min(...over.map((l) => textWidth(l, size, weight))) - 0.5, weight);
   }
   return lines;
 }

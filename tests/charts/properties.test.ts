@@ -12,7 +12,7 @@ import { growthBars, type GrowthBar } from '../../src/charts/growthBars.ts';
 import { rankSlope } from '../../src/charts/rankSlope.ts';
 import { rateBars } from '../../src/charts/rateBars.ts';
 import { stageBars } from '../../src/charts/stageBars.ts';
-import { wrap } from '../../src/charts/text.ts';
+import { spacedWidth, textWidth, wrap, wrapSpaced } from '../../src/charts/text.ts';
 import { theme } from '../../src/charts/theme.ts';
 import { tierBoxes, type TierRole } from '../../src/charts/tierBoxes.ts';
 import { timeline } from '../../src/charts/timeline.ts';
@@ -559,5 +559,31 @@ describe('chart properties: bounded height, every label inside, no two labels ov
         },
       ],
     );
+  });
+});
+
+describe('labels with room for a reader’s text spacing (WCAG 1.4.12)', () => {
+  it('wrapSpaced breaks a label so that each line fits its room with the wider spacing, keeping every word', () => {
+    let checked = 0;
+    fc.assert(
+      fc.property(
+        locale.chain((lang) => text(lang, 2, 40)),
+        fc.double({ min: 1, max: 3, noNaN: true }),
+        (s, room) => {
+          // Room for the widest run that cannot break (a word, or a Chinese character with its closing
+          // punctuation) with its spacing, and up to three times more.
+          const runs = s.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? [s];
+          const max = (Math.max(...runs.map((r) => spacedWidth(r, theme.font.label))) + 1) * room;
+          const lines = wrapSpaced(s, theme.font.label, max);
+          for (const line of lines)
+            if (spacedWidth(line, theme.font.label) > max) throw new Error(`“${line}” is wider than ${max} with spacing`);
+          if (lines.join('').replace(/\s/g, '') !== s.replace(/\s/g, '')) throw new Error(`“${s}” lost a word: ${JSON.stringify(lines)}`);
+          // Spacing only ever widens a label.
+          if (spacedWidth(s, theme.font.label) <= textWidth(s, theme.font.label)) throw new Error(`“${s}” is no wider with spacing`);
+          checked++;
+        },
+      ),
+    );
+    if (checked === 0) throw new Error('no label was checked');
   });
 });
