@@ -26,14 +26,27 @@ export const textWidth = (s: string, size: number, weight: Weight = 400) => {
 export const spacedWidth = (s: string, size: number, weight?: Weight) =>
   textWidth(s, size, weight) + ([...s].length * 0.12 + (s.match(/ /g)?.length ?? 0) * 0.16) * size;
 
-/** Width of the widest run `wrap` cannot break: a word of spaced text (Chinese breaks between any two characters). */
-export const widestWord = (s: string, size: number, weight?: Weight) =>
-  Math.max(0, ...(s.match(/[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []).map((w) => textWidth(w, size, weight)));
+/**
+ * What `wrap` breaks between: a currency's code with its amount ("CNY 2.82"), a CJK character
+ * with the closing punctuation after it, a run of spaces, or a word of spaced text.
+ */
+const TOKENS =
+  /\b[A-Z]{3} \d[^\s\u3000-\u9fff\uff00-\uffef]*|[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g;
 
-/** Greedy lines no wider than `max`, breaking between CJK characters (closing punctuation stays on its line) or at spaces. */
+/** Width of the widest run `wrap` cannot break: a word of spaced text, or a currency with its amount (Chinese breaks between any two characters). */
+export const widestWord = (s: string, size: number, weight?: Weight) =>
+  Math.max(
+    0,
+    ...(s.match(TOKENS) ?? []).filter((w) => !/^\s|^[\u3000-\u9fff\uff00-\uffef]/.test(w)).map((w) => textWidth(w, size, weight)),
+  );
+
+/**
+ * Greedy lines no wider than `max`, breaking between CJK characters (closing punctuation stays on
+ * its line) or at spaces, but never between a currency's code and its amount ("CNY 2.82").
+ */
 function greedy(text: string, size: number, max: number, weight?: Weight): string[] {
   const lines = [''];
-  for (const token of text.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|\s+|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? []) {
+  for (const token of text.match(TOKENS) ?? []) {
     const line = lines.at(-1)!;
     if (line.trim() && textWidth((line + token).trimEnd(), size, weight) > max) lines.push(token.trimStart());
     else lines[lines.length - 1] = line + token;

@@ -59,13 +59,16 @@ export function narrowQuotes(svgText: string, locale: 'zh' | 'en'): string {
 }
 const versionOf = (name: string) => (requireFromProject(`${name}/package.json`) as { version: string }).version;
 const worker = () => join(process.cwd(), 'src/lib/pngWorker.ts');
-/** What decides an image's pixels besides its SVG and scale: the libraries' versions, and the drawing code itself. */
+/** What decides an image's pixels besides its SVG and scale: the libraries' versions, and the drawing code itself (this module, which hands the worker its fonts, and the worker). */
 const renderer = (() => {
   let known: string | undefined;
   return () =>
     (known ??= [
       `resvg ${versionOf('@resvg/resvg-js')}, ${FONT_PACKAGE} ${versionOf(FONT_PACKAGE)}, ${QUOTES_PACKAGE} ${versionOf(QUOTES_PACKAGE)}, subset-font ${versionOf('subset-font')}`,
-      createHash('sha256').update(readFileSync(worker())).digest('hex'),
+      createHash('sha256')
+        .update(readFileSync(worker()))
+        .update(readFileSync(join(process.cwd(), 'src/lib/png.ts')))
+        .digest('hex'),
     ].join('\n'));
 })();
 
@@ -146,17 +149,16 @@ let fonts: Buffer[] | undefined;
 
 async function newCut(has: Set<string>): Promise<Cut> {
   const text = [...has].sort().join('');
-  fonts ??= fontFiles.map((f) => readFileSync(f));
+  fonts ??= imageFonts.map((f) => readFileSync(f.file));
   if (!cuts) {
     cuts = mkdtempSync(join(tmpdir(), 'chart-fonts-'));
     const folder = cuts;
     process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
   }
-  // The image font is cut to the images' characters, the Latin one to its quotation marks.
+  // The image font is cut to the images' characters. The Latin one is handed over whole (600 KB
+  // a face): resvg does not find a cut of it by its name, and draws the marks in the image font.
   const subsets = await Promise.all(
-    fonts.map((font, i) =>
-      subsetFont(font, i < imageFonts.length ? text : QUOTE_MARKS, { targetFormat: 'truetype', preserveNameIds: [1, 2, 4, 6, 16, 17] }),
-    ),
+    fonts.map((font) => subsetFont(font, text, { targetFormat: 'truetype', preserveNameIds: [1, 2, 4, 6, 16, 17] })),
   );
   const name = createHash('sha256').update(text).digest('hex').slice(0, 16);
   const files = subsets.map((font, i) => {
@@ -164,7 +166,7 @@ async function newCut(has: Set<string>): Promise<Cut> {
     writeFileSync(path, font);
     return path;
   });
-  return { has, files };
+  return { has, files: [...files, ...quoteFonts.map((f) => f.file)] };
 }
 
 function cutFor(characters: readonly string[]): Promise<Cut> {

@@ -91,6 +91,19 @@ describe('the build’s PNGs', () => {
   });
 });
 
+describe('the quotation marks of English images', () => {
+  it('are drawn in the Latin font, as resvg draws them with the whole fonts, and not full-width', async () => {
+    const svg = (text: string) =>
+      `<svg xmlns="http://www.w3.org/2000/svg" width="400" height="60"><rect width="400" height="60" fill="#fff"/><text x="10" y="40" font-size="28">${text}</text></svg>`;
+    const narrowed = narrowQuotes(svg('report “Ji’an’s” x'), 'en');
+    expect(narrowed).toContain(QUOTES_FONT);
+    const drawn = await png(narrowed, 1);
+    expect(Buffer.compare(drawn, direct(narrowed, 1))).toBe(0);
+    // In the image font alone the marks are full-width: another picture.
+    expect(Buffer.compare(drawn, direct(svg('report “Ji’an’s” x'), 1))).not.toBe(0);
+  });
+});
+
 describe('narrowQuotes', () => {
   const svg = '<svg><title>“a” b’s</title><text x="1" aria-label="“c”">It’s “d” <tspan>‘e’</tspan></text></svg>';
   const narrow = (m: string) => `<tspan font-family="${QUOTES_FONT}">${m}</tspan>`;
