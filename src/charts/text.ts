@@ -97,9 +97,9 @@ export const label = <E extends SVGElement>(
 export function wrapSpaced(text: string, size: number, max: number, weight?: Weight): string[] {
   let lines = wrap(text, size, max, weight);
   // A line too wide with the spacing is broken, by wrapping again a little narrower than it, until
-  // every line fits or is one word (or one character) that cannot break.
+  // every line fits or is one run that cannot break (a word, a character, a currency with its amount).
   for (let i = 0; i < 32; i++) {
-    const over = lines.filter((l) => spacedWidth(l, size, weight) > max && /[\s\u3000-\u9fff]|.[\u3000-\u9fff]/.test(l.trim()));
+    const over = lines.filter((l) => spacedWidth(l, size, weight) > max && (l.match(TOKENS) ?? []).filter((t) => t.trim()).length > 1);
     if (over.length === 0) break;
     lines = wrap(text, size, Math.min(...over.map((l) => textWidth(l, size, weight))) - 0.5, weight);
   }

@@ -47,7 +47,8 @@ export const series: readonly Colour[] = [c('#00405b', '#659dfb'), c('#9a5b17', 
  * In forced colours (Windows' high contrast and the like, where the reader's system sets the
  * colours), each colour as the system colour it stands for. The browser forces the page's
  * colours but not an SVG's paint, so the charts take these; marks told apart by colour alone
- * elsewhere are told apart there by fill, outline and dash (the forced-colors rules in charts.css).
+ * elsewhere are told apart there by fill, outline and dash (the forced-colors rules of the
+ * stylesheets, which also make every tint and fade solid: a system colour is never see-through).
  */
 export const forced: Record<keyof typeof page | `chart-${Exclude<keyof typeof chart, 'ink' | 'ink-2'>}` | 'series', string> = {
   bg: 'Canvas',
@@ -64,7 +65,7 @@ export const forced: Record<keyof typeof page | `chart-${Exclude<keyof typeof ch
   'chart-rest': 'Canvas',
   'chart-derived': 'CanvasText',
   'chart-derived-bg': 'Canvas',
-  'chart-track': 'Canvas',
+  'chart-track': 'GrayText',
   'chart-line': 'CanvasText',
   series: 'CanvasText',
 };

@@ -5,14 +5,14 @@
  * own text measure (textWidth of src/charts/text.ts, through svgTools.ts).
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boundBars } from '../../src/charts/boundBars.ts';
 import { categoryCount } from '../../src/charts/categoryCount.ts';
 import { growthBars, type GrowthBar } from '../../src/charts/growthBars.ts';
 import { rankSlope } from '../../src/charts/rankSlope.ts';
 import { rateBars } from '../../src/charts/rateBars.ts';
 import { stageBars } from '../../src/charts/stageBars.ts';
-import { spacedWidth, textWidth, wrap, wrapSpaced } from '../../src/charts/text.ts';
+import { spacedWidth, wrap, wrapSpaced } from '../../src/charts/text.ts';
 import { theme } from '../../src/charts/theme.ts';
 import { tierBoxes, type TierRole } from '../../src/charts/tierBoxes.ts';
 import { timeline } from '../../src/charts/timeline.ts';
@@ -563,27 +563,43 @@ describe('chart properties: bounded height, every label inside, no two labels ov
 });
 
 describe('labels with room for a reader’s text spacing (WCAG 1.4.12)', () => {
-  it('wrapSpaced breaks a label so that each line fits its room with the wider spacing, keeping every word', () => {
+  // A label, sometimes with an amount in a currency ("about CNY 2.82 billion").
+  const labelText = locale.chain((lang) =>
+    fc.tuple(text(lang, 2, 40), fc.option(fc.constantFrom('CNY 2.82', 'CNY 180.6', 'USD 5')), fc.nat()).map(([s, money, at]) => {
+      if (!money) return s;
+      const words = s.split(' ');
+      words.splice(at % (words.length + 1), 0, money);
+      return words.join(' ');
+    }),
+  );
+  /** A line `wrap` cannot break however narrow its room: one word, one character, one currency with its amount. */
+  const unbreakable = (line: string) => wrap(line, theme.font.label, 0).length === 1;
+
+  it('wrapSpaced breaks a label so that each line fits its room with the wider spacing, or cannot break, keeping every word', () => {
     let checked = 0;
     fc.assert(
-      fc.property(
-        locale.chain((lang) => text(lang, 2, 40)),
-        fc.double({ min: 1, max: 3, noNaN: true }),
-        (s, room) => {
-          // Room for the widest run that cannot break (a word, or a Chinese character with its closing
-          // punctuation) with its spacing, and up to three times more.
-          const runs = s.match(/[\u3000-\u9fff\uff00-\uffef][，。、；：！？）》」』”]*|[^\s\u3000-\u9fff\uff00-\uffef]+/g) ?? [s];
-          const max = (Math.max(...runs.map((r) => spacedWidth(r, theme.font.label))) + 1) * room;
-          const lines = wrapSpaced(s, theme.font.label, max);
-          for (const line of lines)
-            if (spacedWidth(line, theme.font.label) > max) throw new Error(`“${line}” is wider than ${max} with spacing`);
-          if (lines.join('').replace(/\s/g, '') !== s.replace(/\s/g, '')) throw new Error(`“${s}” lost a word: ${JSON.stringify(lines)}`);
-          // Spacing only ever widens a label.
-          if (spacedWidth(s, theme.font.label) <= textWidth(s, theme.font.label)) throw new Error(`“${s}” is no wider with spacing`);
-          checked++;
-        },
-      ),
+      fc.property(labelText, fc.double({ min: 20, max: 600, noNaN: true }), (s, max) => {
+        const lines = wrapSpaced(s, theme.font.label, max);
+        for (const line of lines)
+          if (spacedWidth(line, theme.font.label) > max && !unbreakable(line))
+            throw new Error(`“${line}” is wider than ${max} with spacing, and could break`);
+        if (lines.join('').replace(/\s/g, '') !== s.replace(/\s/g, '')) throw new Error(`“${s}” lost a word: ${JSON.stringify(lines)}`);
+        // A currency's code stays with its amount.
+        for (const line of lines)
+          if (/\b[A-Z]{3}$/.test(line)) throw new Error(`“${s}”: a line ends on a currency's code: ${JSON.stringify(lines)}`);
+        checked++;
+      }),
     );
     if (checked === 0) throw new Error('no label was checked');
+  });
+
+  it('keeps a currency with its amount however narrow the room', () => {
+    for (const max of [0, 40, 80, 120]) {
+      const lines = wrap('about CNY 2.82 billion', theme.font.label, max);
+      expect(
+        lines.some((l) => l.includes('CNY 2.82')),
+        String(max),
+      ).toBe(true);
+    }
   });
 });

@@ -32,6 +32,8 @@ describe.runIf(browserAvailable())('charts in forced colours', () => {
         viewport: viewports.phone,
         colorScheme: scheme,
         forcedColors: 'active',
+        // Read at rest: no mark is part-way through a transition.
+        reducedMotion: 'reduce',
       });
       const page = await context.newPage();
       await page.goto(site);
@@ -49,66 +51,120 @@ describe.runIf(browserAvailable())('charts in forced colours', () => {
       expect(new Set(Object.values(system)).size).toBeGreaterThan(3);
       const allowed = new Set([...Object.values(system), 'none', 'paint server']);
       const kinds = new Set<string>();
+      let groupsSeen = 0;
       for (const id of story.chartIds) {
         await whenEnhanced(page, id);
         const figure = page.locator(`#figure-${id}`);
-        const paint = await figure
-          .locator('.chart-variant--compact svg, .scrolly__graphic svg')
-          .first()
-          .evaluate((svg) => {
-            // A pattern's own shapes (derived hatching) are painted like any other, and a gradient's stops
-            // are checked as colours: a fill that names a pattern or gradient of the chart is allowed.
+        // Every drawing of the figure (each width, each step shown), read in the page.
+        const paints = await figure.locator('svg.chart').evaluateAll((svgs) =>
+          svgs.map((svg) => {
+            const style = (e: Element) => getComputedStyle(e);
+            // How see-through an element is, with every group it sits in up to the drawing.
+            const opacity = (e: Element) => {
+              let o = 1;
+              for (let n: Element | null = e; n && n !== svg; n = n.parentElement) o *= Number(style(n).opacity);
+              return o;
+            };
+            // A pattern's own shapes (derived hatching) are painted like any other, and the stops of a
+            // gradient a shape is filled with are checked as colours: a fill that names one is allowed.
             const shapes = [...svg.querySelectorAll('rect, circle, path, line, polygon, polyline')].filter(
               (e) => !e.closest('clipPath, mask'),
             );
+            const servers: Element[] = [];
             const paintOf = (value: string) => {
               const ref = /^url\("?#([^")]+)"?\)$/.exec(value)?.[1];
-              return ref && svg.querySelector(`:is(pattern, linearGradient, radialGradient)#${CSS.escape(ref)}`) ? 'paint server' : value;
+              const server = ref && svg.querySelector(`:is(pattern, linearGradient, radialGradient)#${CSS.escape(ref)}`);
+              if (!server) return value;
+              servers.push(server);
+              return 'paint server';
             };
-            const texts = [...svg.querySelectorAll('text')];
-            const style = (e: Element) => getComputedStyle(e);
+            const box = (e: Element) => e.getBoundingClientRect();
+            const painted = shapes.map((e) => ({
+              fill: paintOf(style(e).fill),
+              stroke: paintOf(style(e).stroke),
+              solid: opacity(e) * Number(style(e).fillOpacity) * Number(style(e).strokeOpacity),
+              box: box(e),
+            }));
+            const texts = [...svg.querySelectorAll('text')].map((e) => ({
+              fill: style(e).fill,
+              text: e.textContent ?? '',
+              solid: opacity(e),
+              box: box(e),
+            }));
+            // The groups of marks the drawing has (series-1 …), and how each one's shapes are painted (fill, outline, dash).
+            const present = [
+              ...new Set(
+                [...svg.querySelectorAll('.mark [class*="series-"], .mark[class*="series-"]')].flatMap((e) =>
+                  [...e.classList].filter((c) => /^series-\d$/.test(c)),
+                ),
+              ),
+            ];
+            const groups = Object.fromEntries(
+              present.flatMap((g) => {
+                const e = svg.querySelector(
+                  `.mark :is(rect, circle, path).${g}, .mark .${g} :is(rect, circle, path), .mark.${g} :is(rect, circle, path)`,
+                );
+                return e ? [[g, `${style(e).fill} | ${style(e).stroke} | ${style(e).strokeDasharray}`]] : [];
+              }),
+            );
             return {
               kind: svg.getAttribute('class') ?? '',
-              shapes: shapes.map((e) => ({ fill: paintOf(style(e).fill), stroke: paintOf(style(e).stroke) })),
-              texts: texts.map((e) => ({ fill: style(e).fill, text: e.textContent ?? '' })),
-              stops: [...svg.querySelectorAll('stop')].map((e) => style(e).stopColor),
-              // Each group of marks: how its shapes are painted (fill, outline, dash).
-              groups: Object.fromEntries(
-                ['series-1', 'series-2', 'series-3'].flatMap((g) => {
-                  const e = svg.querySelector(
-                    `.mark :is(rect, circle, path).${g}, .mark .${g} :is(rect, circle, path), .mark.${g} :is(rect, circle, path)`,
-                  );
-                  return e ? [[g, `${style(e).fill} | ${style(e).stroke} | ${style(e).strokeDasharray}`]] : [];
+              shown: box(svg).width > 0,
+              shapes: painted.map(({ fill, stroke, solid }) => ({ fill, stroke, solid })),
+              texts: texts.map(({ fill, text, solid }) => ({ fill, text, solid })),
+              // A text in the background's colour and whether a shape of the text's colour is behind it (a label inside a bar).
+              onShape: texts
+                .filter((t) => t.box.width > 0)
+                .map((t) => {
+                  const [x, y] = [(t.box.left + t.box.right) / 2, (t.box.top + t.box.bottom) / 2];
+                  const behind = painted.filter((p) => p.box.left <= x && x <= p.box.right && p.box.top <= y && y <= p.box.bottom);
+                  return { text: t.text, fill: t.fill, behind: behind.map((p) => p.fill) };
                 }),
+              stops: [...new Set(servers)].flatMap((g) =>
+                [...g.querySelectorAll('stop')].map((e) => ({ colour: style(e).stopColor, solid: Number(style(e).stopOpacity) })),
               ),
+              present,
+              groups,
             };
-          });
-        kinds.add(paint.kind);
-        expect(paint.shapes.length, id).toBeGreaterThan(0);
-        for (const s of paint.shapes) {
-          expect(allowed, `${id}: a shape's fill`).toContain(s.fill);
-          expect(allowed, `${id}: a shape's stroke`).toContain(s.stroke);
-        }
-        for (const c of paint.stops) expect(allowed, `${id}: a gradient's stop`).toContain(c);
-        expect(paint.texts.length, id).toBeGreaterThan(0);
-        for (const t of paint.texts) {
-          expect(allowed, `${id}: "${t.text}"`).toContain(t.fill);
-          // Text in the background's colour would vanish, unless it sits on a mark of the text's colour (a label inside a bar).
-          if (t.fill === system['Canvas'])
-            expect(
-              paint.shapes.some((s) => s.fill === system['CanvasText']),
-              `${id}: "${t.text}"`,
-            ).toBe(true);
-        }
-        const groups = Object.values(paint.groups);
-        expect(new Set(groups).size, `${id}: its groups' paint ${JSON.stringify(paint.groups)}`).toBe(groups.length);
-        // And each group is seen: filled, or outlined, in something other than the background.
-        for (const [g, p] of Object.entries(paint.groups)) {
-          const [fill, stroke] = p.split(' | ');
-          expect(fill !== system['Canvas'] || (stroke !== system['Canvas'] && stroke !== 'none'), `${id}: ${g} (${p})`).toBe(true);
+          }),
+        );
+        // One width shows (in each step of a sequence, which reduced motion sets out as a list).
+        expect(paints.filter((p) => p.shown).length, id).toBeGreaterThan(0);
+        for (const paint of paints) {
+          kinds.add(paint.kind);
+          expect(paint.shapes.length, id).toBeGreaterThan(0);
+          for (const s of paint.shapes) {
+            expect(allowed, `${id}: a shape's fill`).toContain(s.fill);
+            expect(allowed, `${id}: a shape's stroke`).toContain(s.stroke);
+            // A system colour is shown as it is: nothing is see-through.
+            expect(s.solid, `${id}: a shape's opacity`).toBe(1);
+          }
+          for (const c of paint.stops) {
+            expect(allowed, `${id}: a gradient's stop`).toContain(c.colour);
+            expect(c.solid, `${id}: a gradient's stop`).toBe(1);
+          }
+          expect(paint.texts.length, id).toBeGreaterThan(0);
+          for (const t of paint.texts) {
+            expect(allowed, `${id}: "${t.text}"`).toContain(t.fill);
+            expect(t.solid, `${id}: "${t.text}"`).toBe(1);
+          }
+          // Text in the background's colour would vanish, unless it sits on a mark of the text's colour.
+          for (const t of paint.onShape.filter((t) => t.fill === system['Canvas']))
+            expect(t.behind, `${id}: "${t.text}" has a shape of the text's colour behind it`).toContain(system['CanvasText']);
+          groupsSeen += paint.present.length;
+          // Each group of marks is drawn apart from the others, and is seen: filled, or outlined, in other than the background.
+          expect(Object.keys(paint.groups).sort(), `${id}: its groups`).toEqual([...paint.present].sort());
+          const groups = Object.values(paint.groups);
+          expect(new Set(groups).size, `${id}: its groups' paint ${JSON.stringify(paint.groups)}`).toBe(groups.length);
+          for (const [g, p] of Object.entries(paint.groups)) {
+            const [fill, stroke] = p.split(' | ');
+            expect(fill !== system['Canvas'] || (stroke !== system['Canvas'] && stroke !== 'none'), `${id}: ${g} (${p})`).toBe(true);
+          }
         }
         await figure.screenshot({ path: join(out, `${scheme}-${id}.png`) });
       }
+      // Groups of marks were among what was looked at, and every kind of chart was.
+      expect(groupsSeen).toBeGreaterThan(2);
       // Every kind of chart was looked at.
       expect(kinds.size).toBe(new Set(story.chartIds.map((id) => story.figure(id, 'zh').kind)).size);
 
