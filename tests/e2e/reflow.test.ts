@@ -44,62 +44,61 @@ interface Reading {
  * Applies `rules` through the CSSOM (which the page's Content Security Policy allows, where it
  * would refuse a <style>), waits a frame, and reads the page. Runs in the page, in either engine.
  */
-function read(rules: string[]): Promise<Reading> {
+async function read(rules: string[]): Promise<Reading> {
   const sheet = document.styleSheets[0]!;
   for (const rule of rules) sheet.insertRule(rule, sheet.cssRules.length);
-  return new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))).then(() => {
-    const width = document.documentElement.clientWidth;
-    const name = (e: Element) =>
-      `${e.tagName.toLowerCase()}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ')[0]}` : ''}`;
-    const html = [...document.querySelectorAll('body *')].filter((e) => !e.closest('svg'));
-    const out = html.filter((e) => {
-      const box = e.getBoundingClientRect();
-      return box.width > 0 && box.right > width + 1 && getComputedStyle(e).position !== 'fixed';
-    });
-    // A box that hides its overflow and holds more text than it shows; the visually hidden text
-    // for screen readers (a 1 px box by design) and scrolling boxes are not clipping.
-    const clipped = html.filter((e) => {
-      const style = getComputedStyle(e);
-      if (!/hidden|clip/.test(style.overflowX + style.overflowY) || !e.textContent?.trim()) return false;
-      const box = e.getBoundingClientRect();
-      if (box.width <= 2 || box.height <= 2) return false;
-      return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
-    });
-    const offscreen: string[] = [];
-    const overlapping: string[] = [];
-    let labels = 0;
-    for (const svg of document.querySelectorAll<SVGSVGElement>('figure[data-chart] svg')) {
-      const frame = svg.getBoundingClientRect();
-      if (!frame.width || !frame.height) continue;
-      const chart = svg.closest('figure')!.getAttribute('data-chart');
-      const scale = frame.width / svg.viewBox.baseVal.width;
-      // Each label as the band its letters fill: its box's width, and its font size about the box's middle
-      // (a box's height is the font's ascent and descent, which lines set close together overlap by design).
-      const texts = [...svg.querySelectorAll('text')].flatMap((t) => {
-        const b = t.getBoundingClientRect();
-        if (!b.width || getComputedStyle(t).visibility === 'hidden' || Number(getComputedStyle(t).opacity) === 0) return [];
-        const half = (parseFloat(getComputedStyle(t).fontSize) * scale) / 2;
-        const middle = (b.top + b.bottom) / 2;
-        return [{ text: t.textContent ?? '', left: b.left, right: b.right, top: middle - half * 0.8, bottom: middle + half * 0.8 }];
-      });
-      labels += texts.length;
-      for (const t of texts) if (t.left < -1 || t.right > width + 1) offscreen.push(`${chart}: “${t.text}”`);
-      for (let i = 0; i < texts.length; i++)
-        for (let j = i + 1; j < texts.length; j++) {
-          const [a, b] = [texts[i]!, texts[j]!];
-          if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
-            overlapping.push(`${chart}: “${a.text}” over “${b.text}”`);
-        }
-    }
-    return {
-      scroll: document.documentElement.scrollWidth - width,
-      out: [...new Set(out.map(name))].slice(0, 5),
-      clipped: [...new Set(clipped.map(name))].slice(0, 5),
-      labels,
-      offscreen,
-      overlapping,
-    };
+  await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+  const width = document.documentElement.clientWidth;
+  const name = (e: Element) =>
+    `${e.tagName.toLowerCase()}${typeof e.className === 'string' && e.className ? `.${e.className.split(' ')[0]}` : ''}`;
+  const html = [...document.querySelectorAll('body *')].filter((e) => !e.closest('svg'));
+  const out = html.filter((e) => {
+    const box = e.getBoundingClientRect();
+    return box.width > 0 && box.right > width + 1 && getComputedStyle(e).position !== 'fixed';
   });
+  // A box that hides its overflow and holds more text than it shows; the visually hidden text
+  // for screen readers (a 1 px box by design) and scrolling boxes are not clipping.
+  const clipped = html.filter((e) => {
+    const style = getComputedStyle(e);
+    if (!/hidden|clip/.test(style.overflowX + style.overflowY) || !e.textContent?.trim()) return false;
+    const box = e.getBoundingClientRect();
+    if (box.width <= 2 || box.height <= 2) return false;
+    return e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1;
+  });
+  const offscreen: string[] = [];
+  const overlapping: string[] = [];
+  let labels = 0;
+  for (const svg of document.querySelectorAll<SVGSVGElement>('figure[data-chart] svg')) {
+    const frame = svg.getBoundingClientRect();
+    if (!frame.width || !frame.height) continue;
+    const chart = svg.closest('figure')!.getAttribute('data-chart');
+    const scale = frame.width / svg.viewBox.baseVal.width;
+    // Each label as the band its letters fill: its box's width, and its font size about the box's middle
+    // (a box's height is the font's ascent and descent, which lines set close together overlap by design).
+    const texts = [...svg.querySelectorAll('text')].flatMap((t) => {
+      const b = t.getBoundingClientRect();
+      if (!b.width || getComputedStyle(t).visibility === 'hidden' || Number(getComputedStyle(t).opacity) === 0) return [];
+      const half = (parseFloat(getComputedStyle(t).fontSize) * scale) / 2;
+      const middle = (b.top + b.bottom) / 2;
+      return [{ text: t.textContent ?? '', left: b.left, right: b.right, top: middle - half * 0.8, bottom: middle + half * 0.8 }];
+    });
+    labels += texts.length;
+    for (const t of texts) if (t.left < -1 || t.right > width + 1) offscreen.push(`${chart}: “${t.text}”`);
+    for (let i = 0; i < texts.length; i++)
+      for (let j = i + 1; j < texts.length; j++) {
+        const [a, b] = [texts[i]!, texts[j]!];
+        if (Math.min(a.right, b.right) - Math.max(a.left, b.left) > 1 && Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 1)
+          overlapping.push(`${chart}: “${a.text}” over “${b.text}”`);
+      }
+  }
+  return {
+    scroll: document.documentElement.scrollWidth - width,
+    out: [...new Set(out.map(name))].slice(0, 5),
+    clipped: [...new Set(clipped.map(name))].slice(0, 5),
+    labels,
+    offscreen,
+    overlapping,
+  };
 }
 
 function expectReflows(reading: Reading, path: string) {
