@@ -156,6 +156,11 @@ describe.runIf(browserAvailable())('interactive charts', () => {
       page.locator(`#figure-${grouped} .chart-variant--compact .mark[data-key="${key}"]`).evaluate((m) => getComputedStyle(m).opacity);
     await expect.poll(() => opacity(outside.key), patience).toBe('0.25');
     expect(await opacity(inGroup.key)).toBe('1');
+    // A dimmed mark the arrow keys reach is shown whole while its tooltip is open.
+    const points = figure(grouped).points;
+    await page.locator(`#figure-${grouped} .chart-variant--compact`).locator('xpath=ancestor::*[@tabindex][1]').focus();
+    for (let i = 0; i <= points.findIndex((p) => p.key === outside.key); i++) await page.keyboard.press('ArrowRight');
+    await expect.poll(() => opacity(outside.key), patience).toBe('1');
     await close();
   });
 
