@@ -51,6 +51,9 @@ export default getViteConfig({
           name: 'site',
           include: ['tests/{site,e2e}/**/*.test.ts'],
           exclude: ['tests/e2e/lighthouse.test.ts'],
+          // The files share their workers' modules (Playwright, the story read once) as the unit files
+          // do; none mocks a module or keeps state another reads.
+          isolate: false,
           globalSetup: ['tests/setup/sites.ts'],
           sequence: { groupOrder: 1 },
         },
