@@ -38,6 +38,8 @@ export default getViteConfig({
           // .astro/, where Astro lists the content modules of the story it builds (another story's, for
           // a build with STORY_ROOT), and so do the development servers of the editing screen's tests.
           fileParallelism: false,
+          // One worker's modules for every file, as the other groups share theirs.
+          isolate: false,
           sequence: { groupOrder: 3 },
         },
       },
