@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { browserAvailable, launchBrowser, viewports, whenEnhanced } from './browser.ts';
+import { browserAvailable, launchBrowser, story, viewports, whenEnhanced } from './browser.ts';
 
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
 const pages = {
@@ -63,7 +63,7 @@ describe.runIf(browserAvailable())('accessibility (axe, WCAG 2.2 A and AA)', () 
         await page.keyboard.press('ArrowRight');
       }
       if (path === '' || path === 'en/') {
-        await page.locator('#figure-environment .chart-figure__chart').focus();
+        await page.locator(`#figure-${story.charts[0]} .chart-figure__chart`).focus();
         await page.keyboard.press('ArrowRight');
       }
       found.push(...(await violations(page, scheme === 'dark' ? colourRules : undefined)).map((v) => `${scheme}, ${viewport}: ${v}`));
