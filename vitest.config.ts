@@ -38,7 +38,7 @@ export default getViteConfig({
           // .astro/, where Astro lists the content modules of the story it builds (another story's, for
           // a build with STORY_ROOT), and so do the development servers of the editing screen's tests.
           fileParallelism: false,
-          // One worker's modules for every file, as the other groups share theirs.
+          // One worker's modules for every file, as the unit and site files share theirs; none mocks a module.
           isolate: false,
           sequence: { groupOrder: 3 },
         },
