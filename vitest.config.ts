@@ -36,7 +36,7 @@ export default getViteConfig({
           include: ['tests/build/**/*.test.ts'],
           // One at a time, and after the site's tests: builds made from the project's folder share its
           // .astro/, where Astro lists the content modules of the story it builds (another story's, for
-          // a build with STORY_ROOT), and so do the development servers of the editing screen's tests.
+          // a build with STORY_ROOT), as the newsroom test's Publish does.
           fileParallelism: false,
           // One worker's modules for every file, as the unit and site files share theirs; none mocks a module.
           isolate: false,
@@ -45,9 +45,9 @@ export default getViteConfig({
       },
       {
         // Checks of the built site, in and out of a real browser, and the editing screen and the
-        // newsroom service on their development servers (which take turns: devServerTurn in
-        // tests/helpers.ts). Both builds are made once by the global setup, and shared with the
-        // Lighthouse project; nothing here builds, so a development server has .astro/ to itself.
+        // newsroom service on their development servers (each run from a folder of links to the
+        // project with a .astro/ of its own, so the two run at once: linkedProject in tests/helpers.ts).
+        // Both builds are made once by the global setup, and shared with the Lighthouse project.
         extends: true,
         test: {
           name: 'site',

@@ -1,8 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
-import lockfile from 'proper-lockfile';
 import { parse } from 'yaml';
 import { readStoryFiles } from '../src/story/files.ts';
 import { storyFromDisk } from '../src/story/load.ts';
@@ -123,14 +122,21 @@ export function buildSite(story: string, out: string) {
 }
 
 /**
- * A development server run from the project's folder writes the content modules of its story
- * into the project's .astro/, so two at once (the editing screen's test and the newsroom's, in
- * parallel files) would each load the other's story. The tests that start one take turns: this
- * waits for the turn and returns its release.
+ * A folder of links to the project, for a development server of its own: Astro keeps a server's
+ * content modules in `.astro/` beside the configuration it runs from, so two servers run from the
+ * project's folder at once (the editing screen's test and the newsroom's, in parallel files) would
+ * each load the other's story. Run from here, each has its own `.astro/` and the same engine,
+ * configuration and packages. Removed with `rmSync(dir, { recursive: true })`, which removes the links only.
  */
-export async function devServerTurn(): Promise<() => Promise<void>> {
-  const file = join(root, 'test-output/dev-server.lock');
-  mkdirSync(join(root, 'test-output'), { recursive: true });
-  writeFileSync(file, '', { flag: 'a' });
-  return lockfile.lock(file, { retries: { retries: 900, minTimeout: 1000, maxTimeout: 1000, factor: 1 }, stale: 30_000 });
+export function linkedProject(): string {
+  // Inside the project: Astro reads a page's path that shares no folder but `/` with its root (as the
+  // editing screen's real path would, from a folder under /tmp) as a path inside the root.
+  mkdirSync(join(root, 'test-output/projects'), { recursive: true });
+  const dir = mkdtempSync(join(root, 'test-output/projects/project-'));
+  const tracked = spawnSync('git', ['ls-tree', '--name-only', 'HEAD'], { cwd: root, encoding: 'utf8' });
+  const names = tracked.status === 0 ? tracked.stdout.split('\n').filter(Boolean) : readdirSync(root).filter((n) => !generated.has(n));
+  for (const name of [...names, 'node_modules']) if (existsSync(join(root, name))) symlinkSync(join(root, name), join(dir, name));
+  return dir;
 }
+/** What the project's folder holds that a linked copy makes anew (its outputs and caches), where git cannot say. */
+const generated = new Set(['.astro', '.cache', '.git', 'dist', 'node_modules', 'scratch', 'test-output']);

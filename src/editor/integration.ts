@@ -1,6 +1,7 @@
 import type { AstroIntegration } from 'astro';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { searchForWorkspaceRoot } from 'vite';
 import { storyRoot } from '../story/loaders.ts';
 import { editorModel } from './model.ts';
 import { SAVED_EVENT, savedWithin } from './saved.ts';
@@ -9,6 +10,8 @@ import { tokenGuard } from './token.ts';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 const MODEL = 'virtual:story-editor-model';
 const testOutput = fileURLToPath(new URL('../../test-output', import.meta.url));
+/** The engine's own folder, where the screen's browser modules and the packages they import live. */
+const engine = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The modules of the screen that run in the browser. */
 const browserModules = ['page.ts', 'preview.ts', 'bases.ts', 'keystatic.tsx', 'fields.tsx', 'labels.ts', 'saved.ts'];
@@ -40,7 +43,7 @@ export function storyEditor(): AstroIntegration {
   return {
     name: 'story-editor',
     hooks: {
-      'astro:config:setup': async ({ command, updateConfig, injectRoute, injectScript }) => {
+      'astro:config:setup': async ({ command, config, updateConfig, injectRoute, injectScript }) => {
         // Vitest loads this config through getViteConfig as a dev server would; the tests build the site instead.
         if (command !== 'dev' || process.env['VITEST']) return;
         const { default: react } = await import('@astrojs/react');
@@ -51,6 +54,9 @@ export function storyEditor(): AstroIntegration {
               // No page of another origin may read the dev server's answers: Vite's default lets any
               // port of localhost read them (CORS), which would open the screen's file API to them.
               cors: false,
+              // The browser may load files of the project (Vite's default) and of the engine, which a
+              // project can reach through a link to it (the tests' dev servers, each in a folder of links).
+              fs: { allow: [searchForWorkspaceRoot(fileURLToPath(config.root)), engine] },
               // Neither the caches nor the tests' output (npm test beside npm run dev) are anything
               // the screen or a preview needs to reload for.
               watch: { ignored: [`${storyRoot}/.cache/**`, ...(storyRoot.startsWith(testOutput) ? [] : [`${testOutput}/**`])] },

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storyFromDisk } from '../../src/story/load.ts';
-import { buildEnv, devServerTurn, freePort, root } from '../helpers.ts';
+import { buildEnv, freePort, linkedProject, root } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic } from './browser.ts';
 import { aRate, nudged, openRecord as openRecordIn } from './screen.ts';
 
@@ -49,11 +49,14 @@ function entries() {
   ];
 }
 
-/** `npm run dev` on the copy (STORY_ROOT), on a free port; resolves once the screen answers. */
-async function startDev(port: number): Promise<{ child: ChildProcess; log: () => string }> {
+/**
+ * `npm run dev` on the copy (STORY_ROOT), on a free port, from a folder of links to the project
+ * (so the newsroom's test can run its own at the same time); resolves once the screen answers.
+ */
+async function startDev(project: string, port: number): Promise<{ child: ChildProcess; log: () => string }> {
   let output = '';
-  const child = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
-    cwd: root,
+  const child = spawn(join(project, 'node_modules/.bin/astro'), ['dev', '--port', String(port), '--host', '127.0.0.1', '--ignore-lock'], {
+    cwd: project,
     env: { ...buildEnv(), STORY_ROOT: story },
     detached: true,
   });
@@ -87,14 +90,13 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
   let traffic: Traffic;
   let page: Page;
 
-  let release: (() => Promise<void>) | undefined;
+  const project = linkedProject();
   beforeAll(async () => {
-    release = await devServerTurn();
     rmSync(story, { recursive: true, force: true });
     for (const dir of ['content', 'data']) cpSync(join(root, dir), join(story, dir), { recursive: true });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
-    dev = await startDev(port);
+    dev = await startDev(project, port);
     browser = await launchBrowser();
     ({ context, traffic } = await watchedContext(browser, origin, { viewport: { width: 1280, height: 900 } }));
     page = await context.newPage();
@@ -105,8 +107,7 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     await page.getByRole('link', { name: 'Sections (zh)', exact: true }).first().waitFor({ timeout: 90_000 });
     console.log(`editing screen: first opening ${Date.now() - started} ms (cold: dependencies bundled)`);
     traffic.problems.length = 0;
-    // Long enough to wait for the newsroom's test, which takes its turn with a development server too.
-  }, 600_000);
+  }, 300_000);
 
   /** What went wrong on the screen; a request cut short because the test moved to another page is not a fault. */
   const problems = () => traffic.problems.filter((p) => !p.endsWith('(net::ERR_ABORTED)'));
@@ -116,7 +117,7 @@ describe.runIf(browserAvailable())('the editing screen (npm run dev)', () => {
     if (dev?.child.pid) process.kill(-dev.child.pid, 'SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     rmSync(story, { recursive: true, force: true, maxRetries: 3 });
-    await release?.();
+    rmSync(project, { recursive: true, force: true, maxRetries: 3 });
   });
 
   /**

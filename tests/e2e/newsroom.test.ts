@@ -14,7 +14,7 @@ import { startDevServer, type DevServer } from '../../src/newsroom/dev.ts';
 import { createNewsroom } from '../../src/newsroom/server.ts';
 import { storyFromDisk } from '../../src/story/load.ts';
 import { words } from '../../src/newsroom/words.ts';
-import { buildEnv, devServerTurn, freePort, root } from '../helpers.ts';
+import { buildEnv, freePort, linkedProject, root } from '../helpers.ts';
 import { browserAvailable, launchBrowser, patience, watchedContext, type Traffic } from './browser.ts';
 import { aRate, nudged, openRecord } from './screen.ts';
 
@@ -31,7 +31,8 @@ const firstSection = (edition: string) =>
 const target = join(root, 'test-output/newsroom-site');
 
 describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in Chromium', () => {
-  let release: (() => Promise<void>) | undefined;
+  /** The development server runs from a folder of links to the project, so the editing screen's test can run its own at the same time. */
+  const project = linkedProject();
   let dev: DevServer;
   let app: FastifyInstance;
   let origin: string;
@@ -52,7 +53,6 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
   }
 
   beforeAll(async () => {
-    release = await devServerTurn();
     rmSync(story, { recursive: true, force: true });
     rmSync(target, { recursive: true, force: true });
     for (const dir of ['content', 'data']) cpSync(join(root, dir), join(story, dir), { recursive: true });
@@ -63,7 +63,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     git('-c', 'user.name=Setup', '-c', 'user.email=setup@example.invalid', 'commit', '--quiet', '--message', 'the story');
     await addAccount(accounts, '陈编辑', PASSWORD);
     await addAccount(accounts, 'Ada Editor', PASSWORD);
-    dev = await startDevServer(root, { ...buildEnv(), STORY_ROOT: story });
+    dev = await startDevServer(project, { ...buildEnv(), STORY_ROOT: story });
     const port = await freePort();
     origin = `http://127.0.0.1:${port}`;
     const settings = { ...readSettings(root, {}), accounts, port, publishDir: target };
@@ -85,7 +85,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     });
     await new Promise<void>((r) => hostile.listen(hostilePort, '127.0.0.1', r));
     browser = await launchBrowser();
-  }, 600_000);
+  }, 300_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -93,7 +93,7 @@ describe.runIf(browserAvailable())('the newsroom service (npm run newsroom), in 
     await new Promise((r) => hostile?.close(r));
     await dev?.stop();
     rmSync(story, { recursive: true, force: true, maxRetries: 3 });
-    await release?.();
+    rmSync(project, { recursive: true, force: true, maxRetries: 3 });
   });
 
   /**
