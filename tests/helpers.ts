@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { parse } from 'yaml';
@@ -133,10 +133,8 @@ export function linkedProject(): string {
   // editing screen's real path would, from a folder under /tmp) as a path inside the root.
   mkdirSync(join(root, 'test-output/projects'), { recursive: true });
   const dir = mkdtempSync(join(root, 'test-output/projects/project-'));
-  const tracked = spawnSync('git', ['ls-tree', '--name-only', 'HEAD'], { cwd: root, encoding: 'utf8' });
-  const names = tracked.status === 0 ? tracked.stdout.split('\n').filter(Boolean) : readdirSync(root).filter((n) => !generated.has(n));
-  for (const name of [...names, 'node_modules']) if (existsSync(join(root, name))) symlinkSync(join(root, name), join(dir, name));
+  for (const name of readdirSync(root)) if (!madeAnew.has(name)) symlinkSync(join(root, name), join(dir, name));
   return dir;
 }
-/** What the project's folder holds that a linked copy makes anew (its outputs and caches), where git cannot say. */
-const generated = new Set(['.astro', '.cache', '.git', 'dist', 'node_modules', 'scratch', 'test-output']);
+/** What a linked project makes for itself: its server's modules, its caches and outputs (the test output holds the links). */
+const madeAnew = new Set(['.astro', '.cache', 'dist', 'test-output']);
